@@ -1,0 +1,49 @@
+/**
+ * Every way a delivery can be refused, with its HTTP status. The codes are part of the public contract:
+ * they appear in answers (`{ "error": { "code", "message" } }`), in logs and in `WebhookError.code`.
+ */
+export const ERROR_STATUS = {
+  'payload.invalid_json': 400,
+  'signature.missing': 401,
+  'signature.invalid': 401,
+  'body.too_large': 413,
+  'body.unsupported_encoding': 415,
+  'payload.unknown_event': 422,
+  'payload.invalid': 422,
+  'delivery.in_progress': 409,
+  'handler.failed': 500,
+  'config.body_already_parsed': 500,
+  'store.unavailable': 503,
+  'receiver.closing': 503,
+} as const;
+
+export type WebhookErrorCode = keyof typeof ERROR_STATUS;
+
+/**
+ * The one error type a receiver rejects with. `message` is written for the developer who reads the answer:
+ * it never contains a secret, a signature, a token, a phone number or message text, so it is safe to send.
+ * The original failure (a handler's error, for instance) is kept as `cause` for logs only.
+ */
+export class WebhookError extends Error {
+  readonly status: number;
+  readonly code: WebhookErrorCode;
+  /** True: `message` may be sent to the caller. Always true for errors this package creates. */
+  readonly expose: boolean;
+
+  constructor(code: WebhookErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WebhookError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.expose = true;
+  }
+
+  /** The JSON body of the answer: small, and free of anything secret or personal. */
+  toJSON(): { error: { code: WebhookErrorCode; message: string } } {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export function isWebhookError(value: unknown): value is WebhookError {
+  return value instanceof WebhookError;
+}

@@ -1,0 +1,115 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { WebhookError, isWebhookError } from './errors.js';
+import { type HandlerTable, runHandlers } from './handlers.js';
+import { parseJsonBody } from './json-body.js';
+import { type Logger, pickLogger } from './logger.js';
+import { tooLarge } from './raw-body.js';
+
+/** One HTTP delivery as the provider sent it: the exact body bytes and the request headers. */
+export interface Delivery {
+  rawBody: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+/** What a handler gets beside the event. */
+export interface HandlerContext {
+  /** A child of the receiver's logger, bound to this delivery. */
+  log: Logger;
+  /** The delivery's de-duplication key (see the README, "Reliability"). */
+  key: string;
+  /** True when this key was seen before and is being handled again (a retry after a failure). */
+  redelivery: boolean;
+  receivedAt: Date;
+}
+
+/** What makes a provider: how it authenticates a delivery and turns its JSON into a typed event. */
+export interface ProviderSpec<E extends { type: string }> {
+  name: string;
+  /** Throws a 401 WebhookError when the delivery is not genuine. */
+  authenticate(delivery: Delivery): void | Promise<void>;
+  /** Classifies and validates parsed JSON; throws a 422 WebhookError. */
+  toEvent(json: unknown, delivery: Delivery): E;
+  deliveryKey(event: E, delivery: Delivery): string;
+  /** Fields safe to log at info (ids, type, version): no phone numbers, no text. */
+  summary(event: E): Record<string, unknown>;
+  /** Personal fields (phone numbers), logged at debug only. */
+  personal(event: E): Record<string, unknown>;
+}
+
+export interface PipelineOptions<E extends { type: string }> {
+  spec: ProviderSpec<E>;
+  handlers: HandlerTable<HandlerContext>;
+  limit: number;
+  logger?: Logger;
+}
+
+export interface Pipeline<E> {
+  /** Runs one delivery through every step; resolves with the handled event or rejects with a WebhookError. */
+  handle(readBody: () => Promise<Buffer>, headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
+  readonly limit: number;
+}
+
+/** raw bytes -> authenticate -> parse JSON -> classify and validate -> dispatch; one log line per delivery. */
+export function createPipeline<E extends { type: string }>(options: PipelineOptions<E>): Pipeline<E> {
+  const { spec, handlers, limit } = options;
+
+  async function handle(readBody: () => Promise<Buffer>, headers: IncomingHttpHeaders, requestLogger?: unknown) {
+    const log = pickLogger(options.logger, requestLogger);
+    const startedAt = performance.now();
+    const receivedAt = new Date();
+    let event: E | undefined;
+    try {
+      const rawBody = await readBody();
+      if (rawBody.length > limit) throw tooLarge(limit);
+      const delivery: Delivery = { rawBody, headers };
+      await spec.authenticate(delivery);
+      event = spec.toEvent(parseJsonBody(rawBody), delivery);
+      const key = spec.deliveryKey(event, delivery);
+      const context: HandlerContext = {
+        log: log.child({ provider: spec.name, event: event.type, key }),
+        key,
+        redelivery: false,
+        receivedAt,
+      };
+      const ran = await dispatch(event, context);
+      log.info(
+        { provider: spec.name, ...spec.summary(event), key, outcome: ran > 0 ? 'handled' : 'no_handler', durationMs: since(startedAt) },
+        'webhook delivery handled',
+      );
+      if (log.isLevelEnabled('debug')) log.debug({ provider: spec.name, key, ...spec.personal(event) }, 'webhook delivery parties');
+      return event;
+    } catch (error) {
+      logRejection(log, error, event && spec.summary(event), since(startedAt));
+      throw error;
+    }
+  }
+
+  async function dispatch(event: E, context: HandlerContext): Promise<number> {
+    try {
+      return await runHandlers(handlers, event, context);
+    } catch (cause) {
+      throw new WebhookError(
+        'handler.failed',
+        `A "${event.type}" handler failed, so the delivery is answered with 500 and the provider will retry it.`,
+        { cause },
+      );
+    }
+  }
+
+  function logRejection(log: Logger, error: unknown, summary: Record<string, unknown> | undefined, durationMs: number) {
+    const fields = { provider: spec.name, ...summary, durationMs };
+    if (!isWebhookError(error)) {
+      log.info({ ...fields, outcome: 'aborted', reason: (error as Error)?.message }, 'webhook delivery not completed');
+      return;
+    }
+    const line = { ...fields, outcome: 'rejected', status: error.status, code: error.code };
+    if (error.status >= 500) log.error({ ...line, err: error.cause ?? error }, error.message);
+    else log.warn(line, `webhook delivery rejected: ${error.message}`);
+  }
+
+  return { handle, limit };
+}
+
+function since(startedAt: number): number {
+  return Math.round((performance.now() - startedAt) * 1000) / 1000;
+}

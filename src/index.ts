@@ -1,0 +1,29 @@
+// Public API of sms-webhooks. Everything exported here is covered by semver.
+
+export { WebhookError, isWebhookError, ERROR_STATUS, type WebhookErrorCode } from './core/errors.js';
+export type { HandlerContext } from './core/pipeline.js';
+export type { ReceiveInput, WebhookReceiver } from './core/receiver.js';
+export type { Logger } from './core/logger.js';
+
+export { rawBodySaver } from './express/raw-body-saver.js';
+export type { WebhookRequestHandler } from './express/adapter.js';
+
+export { mtaWebhooks } from './express/mta.js';
+export { createMtaReceiver, type MtaReceiver } from './mta/receiver.js';
+export type { MtaReceiverOptions, MtaHandlers, MtaHandler } from './mta/options.js';
+export { signMtaPayload, verifyMtaSignature } from './mta/signature.js';
+export { parseMtaEvent, type ParseMtaEventOptions } from './mta/parse.js';
+export { mtaDeliveryKey } from './mta/delivery-key.js';
+export {
+  MTA_EVENT_TYPES,
+  MTA_VERSIONS,
+  MTA_DELIVERY_STATUS,
+  MTA_OPT_IN_TYPES,
+  deliveryStatusName,
+  type MtaEventType,
+  type MtaVersion,
+  type MtaDeliveryStatusName,
+  type MtaOptInType,
+} from './mta/constants.js';
+export type * from './mta/events.js';
+export * as mtaSchemas from './mta/schemas/index.js';

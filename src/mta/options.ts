@@ -1,0 +1,65 @@
+import { parseByteLimit } from '../core/byte-limit.js';
+import type { HandlerMap } from '../core/handlers.js';
+import type { Logger } from '../core/logger.js';
+import type { HandlerContext } from '../core/pipeline.js';
+import { MTA_EVENT_TYPES, MTA_VERSIONS, type MtaEventType, type MtaVersion } from './constants.js';
+import type { MtaEvent } from './events.js';
+
+export type MtaHandlers = HandlerMap<MtaEvent, HandlerContext>;
+export type MtaHandler<T extends MtaEventType = MtaEventType> = (
+  event: Extract<MtaEvent, { type: T }>,
+  context: HandlerContext,
+) => unknown;
+
+export interface MtaReceiverOptions {
+  /** The webhook's secret, or several during a rotation (any one may match). */
+  secret?: string | readonly string[];
+  /** Typed handlers keyed by event type; a list runs in order. */
+  handlers?: MtaHandlers;
+  /** Pin the event type: for a URL registered for one event only. */
+  event?: MtaEventType;
+  /** Pin the payload version the account receives (1, 2 or 3). */
+  version?: MtaVersion;
+  /** Largest accepted body: bytes, or '100kb' / '1mb'. Default 100 KiB. */
+  limit?: number | string;
+  /** A pino logger; else the request's pino-http logger; else silent. */
+  logger?: Logger;
+  /** Accept deliveries without checking X-Signature. Only for local experiments: anyone can forge events. */
+  dangerouslySkipSignatureVerification?: boolean;
+}
+
+export interface CheckedMtaOptions {
+  secrets: string[];
+  skipVerification: boolean;
+  event?: MtaEventType;
+  version?: MtaVersion;
+  limit: number;
+}
+
+/** Checks the options once, when the receiver is made, with a TypeError that names the bad option. */
+export function checkMtaOptions(options: MtaReceiverOptions): CheckedMtaOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('MTA receiver options must be an object.');
+  const skipVerification = options.dangerouslySkipSignatureVerification === true;
+  const secrets = options.secret === undefined ? [] : typeof options.secret === 'string' ? [options.secret] : [...options.secret];
+  if (secrets.some((secret) => typeof secret !== 'string' || secret.length === 0)) {
+    throw new TypeError('Option "secret" must be a non-empty string or a list of non-empty strings.');
+  }
+  if (secrets.length === 0 && !skipVerification) {
+    throw new TypeError(
+      'Option "secret" is required: the secret you registered the webhook with (e.g. process.env.MTA_WEBHOOK_SECRET).',
+    );
+  }
+  if (options.event !== undefined && !MTA_EVENT_TYPES.includes(options.event)) {
+    throw new TypeError(`Option "event" must be one of ${MTA_EVENT_TYPES.join(', ')}.`);
+  }
+  if (options.version !== undefined && !MTA_VERSIONS.includes(options.version)) {
+    throw new TypeError('Option "version" must be 1, 2 or 3.');
+  }
+  return {
+    secrets,
+    skipVerification,
+    event: options.event,
+    version: options.version,
+    limit: parseByteLimit(options.limit),
+  };
+}

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { WebhookError } from '../core/errors.js';
+import { MTA_EVENT_TYPES, type MtaEventType, type MtaVersion } from './constants.js';
+import { candidateVersions, eventFromShape, eventFromTypeField } from './classify.js';
+import type { MtaEvent } from './events.js';
+import { normalize } from './normalize.js';
+import { MTA_SCHEMAS } from './schemas/index.js';
+
+export interface ParseMtaEventOptions {
+  /** Pin the event, for a URL registered for one event type only. */
+  event?: MtaEventType;
+  /** Pin the payload version the account receives. */
+  version?: MtaVersion;
+}
+
+/**
+ * Classifies parsed JSON as one MTA event and validates it against that event's schema. Throws a 422
+ * WebhookError: `payload.unknown_event` when the body is no MTA event, `payload.invalid` when it is one event
+ * but fails its schema. Messages name fields and rules, never values.
+ */
+export function parseMtaEvent(json: unknown, options: ParseMtaEventOptions = {}): MtaEvent {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new WebhookError('payload.unknown_event', `The body is JSON ${describe(json)}, not an MTA event object.`);
+  }
+  const body = json as Record<string, unknown>;
+  const type = pickEvent(body, options.event);
+  const versions = options.version ? [options.version] : candidateVersions(body);
+
+  const matched: Array<{ version: MtaVersion; payload: Record<string, unknown> }> = [];
+  let closest: { version: MtaVersion; issues: z.core.$ZodIssue[] } | undefined;
+  for (const version of versions) {
+    const result = MTA_SCHEMAS[type][version].safeParse(body);
+    if (result.success) matched.push({ version, payload: result.data as Record<string, unknown> });
+    else if (!closest || result.error.issues.length < closest.issues.length) {
+      closest = { version, issues: result.error.issues };
+    }
+  }
+  const first = matched[0];
+  if (!first) throw invalid(type, closest!.version, closest!.issues);
+
+  const version = matched.length === 1 ? first.version : ([1, 2] as const);
+  const normalized = normalize(type, first.payload, first.version === 3);
+  return { provider: 'mta', type, version, payload: first.payload, normalized } as MtaEvent;
+}
+
+function pickEvent(body: Record<string, unknown>, pinned: MtaEventType | undefined): MtaEventType {
+  const named = eventFromTypeField(body.type);
+  if (pinned) {
+    if (named && named !== pinned) {
+      throw new WebhookError(
+        'payload.invalid',
+        `The body's type names "${named}", but this route is pinned to "${pinned}" (option "event").`,
+      );
+    }
+    return pinned;
+  }
+  const type = named ?? eventFromShape(body);
+  if (!type) {
+    throw new WebhookError(
+      'payload.unknown_event',
+      `The body is not one of the MTA events (${MTA_EVENT_TYPES.join(', ')}): neither its "type" nor its fields ` +
+        'identify one. If this URL is registered for one event, pin it with the option "event".',
+    );
+  }
+  return type;
+}
+
+function invalid(type: MtaEventType, version: MtaVersion, issues: z.core.$ZodIssue[]): WebhookError {
+  const listed = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
+  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+  return new WebhookError('payload.invalid', `Not a valid ${type} V${version} payload: ${listed}${more}.`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}

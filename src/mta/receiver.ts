@@ -1,0 +1,55 @@
+import { WebhookError } from '../core/errors.js';
+import { buildHandlerTable } from '../core/handlers.js';
+import { pickLogger } from '../core/logger.js';
+import { type Delivery, type HandlerContext, type ProviderSpec, createPipeline } from '../core/pipeline.js';
+import { type WebhookReceiver, toReceiver } from '../core/receiver.js';
+import { verifyHexHmac } from '../core/signature.js';
+import { MTA_EVENT_TYPES } from './constants.js';
+import { mtaDeliveryKey } from './delivery-key.js';
+import type { MtaEvent } from './events.js';
+import { type MtaReceiverOptions, checkMtaOptions } from './options.js';
+import { parseMtaEvent } from './parse.js';
+
+export type MtaReceiver = WebhookReceiver<MtaEvent>;
+
+/** The MTA pipeline without HTTP: `receive({ rawBody, headers })` verifies, validates and dispatches. */
+export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
+  const checked = checkMtaOptions(options);
+  const handlers = buildHandlerTable<HandlerContext>(options.handlers, MTA_EVENT_TYPES);
+  if (checked.skipVerification) {
+    pickLogger(options.logger).warn(
+      'MTA webhook signatures are NOT verified (dangerouslySkipSignatureVerification): anyone can forge events.',
+    );
+  }
+
+  const spec: ProviderSpec<MtaEvent> = {
+    name: 'mta',
+    authenticate: checked.skipVerification ? () => {} : (delivery) => authenticate(delivery, checked.secrets),
+    toEvent: (json) => parseMtaEvent(json, { event: checked.event, version: checked.version }),
+    deliveryKey: (event, delivery) => mtaDeliveryKey(event, delivery.rawBody),
+    summary: (event) => ({
+      event: event.type,
+      version: event.version,
+      messageId: 'messageId' in event.normalized ? event.normalized.messageId : undefined,
+    }),
+    personal: (event) => ({ to: event.normalized.to, from: event.normalized.from }),
+  };
+  return toReceiver(createPipeline({ spec, handlers, limit: checked.limit, logger: options.logger }));
+}
+
+function authenticate({ rawBody, headers }: Delivery, secrets: readonly string[]): void {
+  const header = headers['x-signature'];
+  if (header === undefined || header === '') {
+    throw new WebhookError(
+      'signature.missing',
+      'The X-Signature header is missing: MTA signs every webhook; is this request from Mobile Text Alerts?',
+    );
+  }
+  if (typeof header !== 'string' || !verifyHexHmac(rawBody, header, secrets)) {
+    throw new WebhookError(
+      'signature.invalid',
+      'The X-Signature header does not match the body: check the webhook secret, and that nothing changed the ' +
+        'body bytes before this route.',
+    );
+  }
+}

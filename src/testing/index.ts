@@ -1,0 +1,3 @@
+// sms-webhooks/testing: helpers for users' own tests. Not needed at run time.
+export { mtaFixture, type MtaFixtureOptions } from './mta-fixtures.js';
+export { signedMtaRequest, type SignedRequest } from './sign.js';
