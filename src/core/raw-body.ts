@@ -57,8 +57,9 @@ function keptBytes(req: WebhookRequest): Buffer | undefined {
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
   if (typeof req.rawBody === 'string') return Buffer.from(req.rawBody, 'utf8');
   if (Buffer.isBuffer(req.body)) return req.body;
-  // express.text(): the string is the decoded body; UTF-8 bodies re-encode to the same bytes.
-  if (typeof req.body === 'string' && req._body === true) return Buffer.from(req.body, 'utf8');
+  // express.text(): the string is the decoded body; UTF-8 bodies re-encode to the same bytes. (body-parser 1
+  // marks a read body with `_body`; body-parser 2 leaves the stream ended.)
+  if (typeof req.body === 'string' && (req._body === true || req.readableEnded)) return Buffer.from(req.body, 'utf8');
   return undefined;
 }
 

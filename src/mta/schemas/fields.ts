@@ -34,5 +34,8 @@ export const optInType = z
   .transform((value) => value.toLowerCase())
   .pipe(z.enum(MTA_OPT_IN_TYPES));
 
-/** The V1/V2 `type` marker; its wire spelling is undocumented, so any non-empty string is accepted. */
-export const typeMarker = z.string().min(1);
+/**
+ * The V1/V2 `type` marker. Its wire spelling is undocumented and a route may pin the event, so any string is
+ * accepted, and a missing marker too: classification reads it, validation does not depend on it.
+ */
+export const typeMarker = z.string().nullish();
