@@ -1,0 +1,79 @@
+// A runnable MTA webhook receiver inside an ordinary Express app: `npm start`.
+// It has its own middleware (request logging, a global JSON parser) and routes next to the webhook route.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import pino from 'pino';
+import pinoHttp from 'pino-http';
+import { mtaWebhooks, rawBodySaver } from 'sms-webhooks';
+import { mtaFixture, signedMtaRequest } from 'sms-webhooks/testing';
+
+// pino-http logs request headers: redact the ones that carry signatures and tokens.
+const logger = pino({
+  level: process.env.LOG_LEVEL ?? 'info',
+  redact: ['req.headers["x-signature"]', 'req.headers.authorization'],
+});
+const fromEnvironment = Boolean(process.env.MTA_WEBHOOK_SECRET);
+const secret = process.env.MTA_WEBHOOK_SECRET ?? randomBytes(64).toString('hex');
+
+const app = express();
+app.disable('x-powered-by');
+app.use(pinoHttp({ logger, autoLogging: false }));
+// A global JSON parser, as many apps have: verify: rawBodySaver keeps the bytes the webhook route verifies.
+app.use(express.json({ verify: rawBodySaver }));
+
+app.get('/health', (_req, res) => {
+  res.json({ ok: true });
+});
+
+app.post(
+  '/webhooks/mta',
+  mtaWebhooks({
+    secret,
+    handlers: {
+      'delivery-status': async (event, { log }) => {
+        log.info({ messageId: event.normalized.messageId, status: event.normalized.status.name }, 'delivery status');
+      },
+      'message-reply': async (event, { log }) => {
+        log.info({ replyId: event.normalized.replyId, isOptOut: event.normalized.isOptOut }, 'reply received');
+      },
+      'message-send': async (event, { log }) => {
+        log.info({ messageId: event.normalized.messageId }, 'message handed to the carrier');
+      },
+      'number-opt-in': async (event, { log }) => {
+        log.info({ method: event.normalized.optInType }, 'number opted in');
+      },
+    },
+  }),
+);
+
+// Port 3000 unless PORT says otherwise; if it is taken, any free port.
+const wanted = Number(process.env.PORT ?? 3000);
+const server = app.listen(wanted);
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE' || process.env.PORT) throw error;
+  server.listen(0);
+});
+server.on('listening', () => {
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}/webhooks/mta`;
+  const sample = signedMtaRequest(mtaFixture('delivery-status'), secret);
+  console.log(`\nMTA webhook receiver listening on ${url}`);
+  console.log(
+    fromEnvironment
+      ? 'Secret: from MTA_WEBHOOK_SECRET (not shown).'
+      : `Development secret (set MTA_WEBHOOK_SECRET to use your own): ${secret}`,
+  );
+  console.log('\nSend a correctly signed sample delivery-status event:\n');
+  console.log(
+    `curl -i -X POST '${url}' -H 'Content-Type: application/json' ` +
+      `-H 'X-Signature: ${sample.headers['X-Signature']}' --data-binary '${sample.body}'\n`,
+  );
+});
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  });
+}
