@@ -5,7 +5,7 @@ import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { tooLarge } from './raw-body.js';
 
-/** One HTTP delivery as the provider sent it: the exact body bytes and the request headers. */
+/** One HTTP delivery as the provider sent it: the exact body bytes and the request headers (read them with headerValue). */
 export interface Delivery {
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
@@ -45,7 +45,7 @@ export interface PipelineOptions<E extends { type: string }> {
 
 export interface Pipeline<E> {
   /** Runs one delivery through every step; resolves with the handled event or rejects with a WebhookError. */
-  handle(readBody: () => Promise<Buffer>, headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
+  handle(body: Buffer | (() => Promise<Buffer>), headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
   readonly limit: number;
 }
 
@@ -53,30 +53,30 @@ export interface Pipeline<E> {
 export function createPipeline<E extends { type: string }>(options: PipelineOptions<E>): Pipeline<E> {
   const { spec, handlers, limit } = options;
 
-  async function handle(readBody: () => Promise<Buffer>, headers: IncomingHttpHeaders, requestLogger?: unknown) {
+  async function handle(body: Buffer | (() => Promise<Buffer>), headers: IncomingHttpHeaders, requestLogger?: unknown) {
     const log = pickLogger(options.logger, requestLogger);
     const startedAt = performance.now();
-    const receivedAt = new Date();
+    const receivedAt = Date.now();
     let event: E | undefined;
     try {
-      const rawBody = await readBody();
+      // Bytes at hand (receive()) cost no await; an HTTP adapter passes a reader, so read errors land here too.
+      const rawBody = Buffer.isBuffer(body) ? body : await body();
       if (rawBody.length > limit) throw tooLarge(limit);
       const delivery: Delivery = { rawBody, headers };
-      await spec.authenticate(delivery);
+      const authenticating = spec.authenticate(delivery);
+      if (authenticating) await authenticating; // only asynchronous checks cost a turn of the event loop
       event = spec.toEvent(parseJsonBody(rawBody), delivery);
       const key = spec.deliveryKey(event, delivery);
-      const context: HandlerContext = {
-        log: log.child({ provider: spec.name, event: event.type, key }),
-        key,
-        redelivery: false,
-        receivedAt,
-      };
-      const ran = await dispatch(event, context);
-      log.info(
-        { provider: spec.name, ...spec.summary(event), key, outcome: ran > 0 ? 'handled' : 'no_handler', durationMs: since(startedAt) },
-        'webhook delivery handled',
-      );
-      if (log.isLevelEnabled('debug')) log.debug({ provider: spec.name, key, ...spec.personal(event) }, 'webhook delivery parties');
+      const dispatched = dispatch(event, new DeliveryContext(log, spec.name, event.type, key, receivedAt));
+      const ran = typeof dispatched === 'number' ? dispatched : await dispatched;
+      // Levels read once: isLevelEnabled() costs a lookup per call, and most deliveries log at info only.
+      const level = log.levelVal;
+      const levels = log.levels.values;
+      if (level <= (levels.info ?? 30)) {
+        const outcome = ran > 0 ? 'handled' : 'no_handler';
+        log.info({ provider: spec.name, ...spec.summary(event), key, outcome, durationMs: since(startedAt) }, 'webhook delivery handled');
+      }
+      if (level <= (levels.debug ?? 20)) log.debug({ provider: spec.name, key, ...spec.personal(event) }, 'webhook delivery parties');
       return event;
     } catch (error) {
       logRejection(log, error, event && spec.summary(event), since(startedAt));
@@ -84,15 +84,13 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
     }
   }
 
-  async function dispatch(event: E, context: HandlerContext): Promise<number> {
+  /** Runs the handlers; whatever they throw, synchronously or not, becomes a handler.failed. */
+  function dispatch(event: E, context: HandlerContext): number | Promise<number> {
     try {
-      return await runHandlers(handlers, event, context);
+      const ran = runHandlers(handlers, event, context);
+      return typeof ran === 'number' ? ran : ran.catch((cause: unknown) => Promise.reject(handlerFailed(event.type, cause)));
     } catch (cause) {
-      throw new WebhookError(
-        'handler.failed',
-        `A "${event.type}" handler failed, so the delivery is answered with 500 and the provider will retry it.`,
-        { cause },
-      );
+      throw handlerFailed(event.type, cause);
     }
   }
 
@@ -108,6 +106,42 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
   }
 
   return { handle, limit };
+}
+
+function handlerFailed(type: string, cause: unknown): WebhookError {
+  return new WebhookError(
+    'handler.failed',
+    `A "${type}" handler failed, so the delivery is answered with 500 and the provider will retry it.`,
+    { cause },
+  );
+}
+
+/** The handler's context. Its child logger is made on first use: most handlers never log. */
+class DeliveryContext implements HandlerContext {
+  #parent: Logger;
+  #log: Logger | undefined;
+  #receivedAt: number;
+  readonly redelivery = false;
+
+  constructor(
+    parent: Logger,
+    readonly provider: string,
+    readonly event: string,
+    readonly key: string,
+    receivedAt: number,
+  ) {
+    this.#parent = parent;
+    this.#receivedAt = receivedAt;
+  }
+
+  get receivedAt(): Date {
+    return new Date(this.#receivedAt);
+  }
+
+  get log(): Logger {
+    this.#log ??= this.#parent.child({ provider: this.provider, event: this.event, key: this.key });
+    return this.#log;
+  }
 }
 
 function since(startedAt: number): number {

@@ -70,7 +70,9 @@ function readStream(req: IncomingMessage, limit: number): Promise<Buffer> {
     let received = 0;
     // Past the limit the rest is read and dropped, so the client can read our 413 instead of a reset.
     let overLimit = Number.isFinite(declared) && declared > limit;
-    const onData = (chunk: Buffer): void => {
+    // The listeners stay until the request is collected: once settled, a late event changes nothing. A client
+    // that goes away mid-body makes Node emit 'error' (ECONNRESET) on the request.
+    req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (overLimit) return;
       if (received > limit) {
@@ -79,24 +81,12 @@ function readStream(req: IncomingMessage, limit: number): Promise<Buffer> {
         return;
       }
       chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanup();
+    });
+    req.on('end', () => {
       if (overLimit) reject(tooLarge(limit));
       else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = (): void => {
-      cleanup();
-      reject(new Error('The client closed the connection before the body was complete.'));
-    };
-    const cleanup = (): void => {
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-    };
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+    });
+    req.on('error', reject);
   });
 }
 

@@ -16,7 +16,7 @@ export interface WebhookReceiver<E> {
    * For HTTP adapters: the body is read inside the pipeline, so that a body too large or already parsed is
    * answered and logged like every other refusal.
    */
-  handle(readBody: () => Promise<Buffer>, headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
+  handle(body: Buffer | (() => Promise<Buffer>), headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
   /** The body limit in bytes. */
   readonly limit: number;
 }
@@ -25,7 +25,7 @@ export function toReceiver<E>(pipeline: Pipeline<E>): WebhookReceiver<E> {
   return {
     receive(input, options) {
       const rawBody = toBuffer(input.rawBody);
-      return pipeline.handle(() => Promise.resolve(rawBody), lowerCaseKeys(input.headers ?? {}), options?.logger);
+      return pipeline.handle(rawBody, input.headers ?? {}, options?.logger);
     },
     handle: pipeline.handle,
     limit: pipeline.limit,
@@ -37,10 +37,4 @@ function toBuffer(body: Buffer | Uint8Array | string): Buffer {
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
   if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   throw new TypeError('receive() needs rawBody as a Buffer, Uint8Array or string: the exact bytes that were signed.');
-}
-
-function lowerCaseKeys(headers: Record<string, string | string[] | undefined>): IncomingHttpHeaders {
-  const result: IncomingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
-  return result;
 }

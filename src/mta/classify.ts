@@ -13,9 +13,23 @@ const EVENT_BY_SPELLING = new Map<string, MtaEventType>(
  */
 export function eventFromTypeField(value: unknown): MtaEventType | undefined {
   if (typeof value !== 'string') return undefined;
+  const known = KNOWN_SPELLINGS.get(value);
+  if (known) return known;
   const word = value.trim().replace(/^mtawebhooks?[.:]/i, '').replace(/[-_\s]/g, '').toLowerCase();
   return EVENT_BY_SPELLING.get(word);
 }
+
+// The spellings most likely on the wire, looked up before any string work.
+const KNOWN_SPELLINGS = new Map<string, MtaEventType>(
+  MTA_EVENT_TYPES.flatMap((type) => {
+    const constant = type.toUpperCase().replace(/-/g, '_');
+    return [
+      [type, type],
+      [constant, type],
+      [`MTAWebhook.${constant}`, type],
+    ] as Array<[string, MtaEventType]>;
+  }),
+);
 
 const has = (body: Body, key: string): boolean => body[key] !== undefined;
 
@@ -37,10 +51,14 @@ function isOptInMethod(value: unknown): boolean {
  * The versions worth trying for a body: V3 names the parties fromNumber/toNumber, V1 and V2
  * originationNumber/destinationNumber. Trying only those keeps a valid delivery to one or two schema checks.
  */
-export function candidateVersions(body: Body): MtaVersion[] {
+export function candidateVersions(body: Body): readonly MtaVersion[] {
   const v3 = has(body, 'toNumber') || has(body, 'fromNumber') || has(body, 'replyId');
   const v12 = has(body, 'destinationNumber') || has(body, 'originationNumber');
-  if (v3 && !v12) return [3];
-  if (v12 && !v3) return [1, 2];
-  return [1, 2, 3];
+  if (v3 && !v12) return ONLY_V3;
+  if (v12 && !v3) return V1_V2;
+  return ALL_VERSIONS;
 }
+
+const ONLY_V3: readonly MtaVersion[] = [3];
+const V1_V2: readonly MtaVersion[] = [1, 2];
+const ALL_VERSIONS: readonly MtaVersion[] = [1, 2, 3];

@@ -24,24 +24,33 @@ export function parseMtaEvent(json: unknown, options: ParseMtaEventOptions = {})
   }
   const body = json as Record<string, unknown>;
   const type = pickEvent(body, options.event);
-  const versions = options.version ? [options.version] : candidateVersions(body);
+  const versions = options.version ? PINNED[options.version] : candidateVersions(body);
 
-  const matched: Array<{ version: MtaVersion; payload: Record<string, unknown> }> = [];
+  // Every candidate version is tried: a body that fits V1 and V2 says so rather than a guess.
+  let payload: Record<string, unknown> | undefined;
+  let firstVersion: MtaVersion = 3;
+  let matches = 0;
   let closest: { version: MtaVersion; issues: z.core.$ZodIssue[] } | undefined;
   for (const version of versions) {
     const result = MTA_SCHEMAS[type][version].safeParse(body);
-    if (result.success) matched.push({ version, payload: result.data as Record<string, unknown> });
-    else if (!closest || result.error.issues.length < closest.issues.length) {
+    if (result.success) {
+      if (matches++ === 0) {
+        payload = result.data as Record<string, unknown>;
+        firstVersion = version;
+      }
+    } else if (!closest || result.error.issues.length < closest.issues.length) {
       closest = { version, issues: result.error.issues };
     }
   }
-  const first = matched[0];
-  if (!first) throw invalid(type, closest!.version, closest!.issues);
+  if (!payload) throw invalid(type, closest!.version, closest!.issues);
 
-  const version = matched.length === 1 ? first.version : ([1, 2] as const);
-  const normalized = normalize(type, first.payload, first.version === 3);
-  return { provider: 'mta', type, version, payload: first.payload, normalized } as MtaEvent;
+  const version = matches === 1 ? firstVersion : AMBIGUOUS;
+  const normalized = normalize(type, payload, firstVersion === 3);
+  return { provider: 'mta', type, version, payload, normalized } as MtaEvent;
 }
+
+const PINNED: Record<MtaVersion, readonly MtaVersion[]> = { 1: [1], 2: [2], 3: [3] };
+const AMBIGUOUS = Object.freeze([1, 2] as const);
 
 function pickEvent(body: Record<string, unknown>, pinned: MtaEventType | undefined): MtaEventType {
   const named = eventFromTypeField(body.type);

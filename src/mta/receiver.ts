@@ -1,9 +1,10 @@
 import { WebhookError } from '../core/errors.js';
 import { buildHandlerTable } from '../core/handlers.js';
+import { headerValue } from '../core/headers.js';
 import { pickLogger } from '../core/logger.js';
 import { type Delivery, type HandlerContext, type ProviderSpec, createPipeline } from '../core/pipeline.js';
 import { type WebhookReceiver, toReceiver } from '../core/receiver.js';
-import { verifyHexHmac } from '../core/signature.js';
+import { type HmacKey, toHmacKey, verifyHexHmac } from '../core/signature.js';
 import { MTA_EVENT_TYPES } from './constants.js';
 import { mtaDeliveryKey } from './delivery-key.js';
 import type { MtaEvent } from './events.js';
@@ -22,10 +23,12 @@ export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
     );
   }
 
+  const keys = checked.secrets.map(toHmacKey);
+  const pinned = { event: checked.event, version: checked.version };
   const spec: ProviderSpec<MtaEvent> = {
     name: 'mta',
-    authenticate: checked.skipVerification ? () => {} : (delivery) => authenticate(delivery, checked.secrets),
-    toEvent: (json) => parseMtaEvent(json, { event: checked.event, version: checked.version }),
+    authenticate: checked.skipVerification ? () => {} : (delivery) => authenticate(delivery, keys),
+    toEvent: (json) => parseMtaEvent(json, pinned),
     deliveryKey: (event, delivery) => mtaDeliveryKey(event, delivery.rawBody),
     summary: (event) => ({
       event: event.type,
@@ -37,15 +40,15 @@ export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
   return toReceiver(createPipeline({ spec, handlers, limit: checked.limit, logger: options.logger }));
 }
 
-function authenticate({ rawBody, headers }: Delivery, secrets: readonly string[]): void {
-  const header = headers['x-signature'];
+function authenticate({ rawBody, headers }: Delivery, keys: readonly HmacKey[]): void {
+  const header = headerValue(headers, 'x-signature');
   if (header === undefined || header === '') {
     throw new WebhookError(
       'signature.missing',
       'The X-Signature header is missing: MTA signs every webhook; is this request from Mobile Text Alerts?',
     );
   }
-  if (typeof header !== 'string' || !verifyHexHmac(rawBody, header, secrets)) {
+  if (typeof header !== 'string' || !verifyHexHmac(rawBody, header, keys)) {
     throw new WebhookError(
       'signature.invalid',
       'The X-Signature header does not match the body: check the webhook secret, and that nothing changed the ' +

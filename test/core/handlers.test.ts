@@ -25,7 +25,7 @@ describe('handler tables', () => {
       },
       TYPES,
     );
-    await expect(runHandlers(table, { type: 'a' }, null)).rejects.toThrow('boom');
+    await expect(Promise.resolve().then(() => runHandlers(table, { type: 'a' }, null))).rejects.toThrow('boom');
     expect(calls).toEqual(['first', 'second']);
     expect(await runHandlers(table, { type: 'b' }, null)).toBe(0);
   });

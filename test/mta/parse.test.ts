@@ -178,7 +178,8 @@ describe('parseMtaEvent: strict where it matters', () => {
     ['message-send', 3, { message: 42 }, /message/],
     ['number-opt-in', 1, { optInType: 'fax' }, /optInType/],
     ['number-opt-in', 3, { timestamp: undefined }, /timestamp/],
-    ['delivery-status', 3, { tags: { a: 1 } }, /tags\.a/],
+    ['delivery-status', 3, { tags: { a: 1 } }, /tags: expected an object of string tags/],
+    ['delivery-status', 3, { tags: ['a'] }, /tags/],
   ] as const)('%s V%d with %j is payload.invalid, naming the field', (type, version, overrides, pattern) => {
     const error = rejection(mtaFixture(type, { version, overrides }));
     expect(error).toBeInstanceOf(WebhookError);

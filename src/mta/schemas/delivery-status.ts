@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optional, phone, statusCode, tags, timestamp, typeMarker } from './fields.js';
+import { id, optional, phone, statusCode, stringOrNumber, tags, timestamp, typeMarker } from './fields.js';
 
 // Seed 004, "Delivery Status". V1 and V2 have the same fields.
 
@@ -25,7 +25,7 @@ export const deliveryStatusV3 = z.looseObject({
   tags,
   senderName: optional(z.string()),
   // Documented as "type: MTADeliveryStatus", which contradicts its description; accepted as given.
-  type: optional(z.union([z.string(), z.number()])),
+  type: optional(stringOrNumber),
 });
 
 export type DeliveryStatusV1 = z.output<typeof deliveryStatusV1>;

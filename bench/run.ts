@@ -1,0 +1,116 @@
+// npm run bench: throughput of the webhook route against baselines measured in the same run, plus a
+// micro-benchmark of receive() against the floor of one HMAC and one JSON.parse. Ratios, not absolute numbers,
+// are what to compare across machines.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { makeDeliveries, type BenchDelivery } from './deliveries.js';
+import { runMicro } from './micro.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const VARIANTS = ['bare', 'mta', 'handwritten'] as const;
+const LABELS: Record<(typeof VARIANTS)[number], string> = {
+  bare: 'bare express.json() route',
+  mta: 'mtaWebhooks',
+  handwritten: 'hand-written crypto + zod route',
+};
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+}
+
+interface Stats {
+  cpuMicros: number;
+  handled: number;
+  rss: number;
+}
+
+async function startServer(variant: string): Promise<Server> {
+  const child = fork(fileURLToPath(new URL('./servers.ts', import.meta.url)), [variant], {
+    execArgv: ['--import', 'tsx'], // TSX_TSCONFIG_PATH is inherited: the build is measured
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { child, port: message.port };
+}
+
+async function stats(server: Server): Promise<Stats> {
+  server.child.send({ type: 'stats' });
+  const [message] = (await once(server.child, 'message')) as [Stats];
+  return message;
+}
+
+function load(port: number, deliveries: BenchDelivery[], seconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}/hook`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const delivery = deliveries[next++ % deliveries.length]!;
+          return { ...request, method: 'POST', headers: delivery.headers, body: delivery.body };
+        },
+      },
+    ],
+  });
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+async function main(): Promise<void> {
+  const deliveries = makeDeliveries(50_000);
+  console.log(`sms-webhooks bench: ${deliveries.length} distinct signed V3 delivery-status bodies of ~${deliveries[0]!.body.length} bytes`);
+  console.log(`${ROUNDS} interleaved rounds of ${SECONDS}s per route, ${CONNECTIONS} connections, loopback, autocannon\n`);
+
+  const servers = new Map<string, Server>();
+  for (const variant of VARIANTS) servers.set(variant, await startServer(variant));
+  const results = new Map<string, Array<{ rps: number; p99: number; cpuPerRequest: number; non2xx: number }>>();
+  try {
+    for (const variant of VARIANTS) await load(servers.get(variant)!.port, deliveries, 1); // warm-up
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      for (const variant of VARIANTS) {
+        const server = servers.get(variant)!;
+        const before = await stats(server);
+        const result = await load(server.port, deliveries, SECONDS);
+        const after = await stats(server);
+        const requests = result.requests.total;
+        const row = {
+          rps: result.requests.average,
+          p99: result.latency.p99,
+          cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, requests),
+          non2xx: result.non2xx + result.errors,
+        };
+        results.set(variant, [...(results.get(variant) ?? []), row]);
+        console.log(`round ${round} ${LABELS[variant].padEnd(32)} ${row.rps.toFixed(0).padStart(7)} req/s  p99 ${row.p99} ms`);
+      }
+    }
+  } finally {
+    for (const server of servers.values()) server.child.kill();
+  }
+
+  const bareRps = median(results.get('bare')!.map((row) => row.rps));
+  console.log('\n| route | req/s (median) | ratio to bare | p99 ms (median) | server CPU µs/req | non-2xx + errors |');
+  console.log('|---|---|---|---|---|---|');
+  for (const variant of VARIANTS) {
+    const rows = results.get(variant)!;
+    const rps = median(rows.map((row) => row.rps));
+    console.log(
+      `| ${LABELS[variant]} | ${rps.toFixed(0)} | ${(rps / bareRps).toFixed(2)}x | ${median(rows.map((row) => row.p99))} | ` +
+        `${median(rows.map((row) => row.cpuPerRequest)).toFixed(1)} | ${rows.reduce((sum, row) => sum + row.non2xx, 0)} |`,
+    );
+  }
+  console.log('');
+  await runMicro(deliveries);
+}
+
+await main();
