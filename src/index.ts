@@ -27,3 +27,11 @@ export {
 } from './mta/constants.js';
 export type * from './mta/events.js';
 export * as mtaSchemas from './mta/schemas/index.js';
+
+export { httpsmsWebhooks } from './express/httpsms.js';
+export { createHttpsmsReceiver, type HttpsmsReceiver } from './httpsms/receiver.js';
+export type { HttpsmsReceiverOptions, HttpsmsHandlers } from './httpsms/options.js';
+export { parseHttpsmsEvent } from './httpsms/parse.js';
+export { HTTPSMS_EVENT_TYPES, HTTPSMS_ISSUER, HTTPSMS_TIMEOUT_MS, type HttpsmsEventType } from './httpsms/constants.js';
+export type { HttpsmsEvent, HttpsmsNormalized } from './httpsms/events.js';
+export type * from './httpsms/schemas.js';

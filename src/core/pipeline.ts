@@ -41,6 +41,8 @@ export interface PipelineOptions<E extends { type: string }> {
   handlers: HandlerTable<HandlerContext>;
   limit: number;
   logger?: Logger;
+  /** Handlers slower than this are logged at warn: the provider may time out and retry (httpSMS: 5 s). */
+  handlerBudgetMs?: number;
 }
 
 export interface Pipeline<E> {
@@ -67,8 +69,16 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
       if (authenticating) await authenticating; // only asynchronous checks cost a turn of the event loop
       event = spec.toEvent(parseJsonBody(rawBody), delivery);
       const key = spec.deliveryKey(event, delivery);
+      const dispatchedAt = performance.now();
       const dispatched = dispatch(event, new DeliveryContext(log, spec.name, event.type, key, receivedAt));
       const ran = typeof dispatched === 'number' ? dispatched : await dispatched;
+      const handlerMs = performance.now() - dispatchedAt;
+      if (options.handlerBudgetMs !== undefined && handlerMs > options.handlerBudgetMs) {
+        log.warn(
+          { provider: spec.name, ...spec.summary(event), key, handlerMs: Math.round(handlerMs), budgetMs: options.handlerBudgetMs },
+          `webhook handlers took longer than ${options.handlerBudgetMs} ms: the provider may time out and send the delivery again`,
+        );
+      }
       // Levels read once: isLevelEnabled() costs a lookup per call, and most deliveries log at info only.
       const level = log.levelVal;
       const levels = log.levels.values;

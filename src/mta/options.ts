@@ -1,4 +1,5 @@
 import { parseByteLimit } from '../core/byte-limit.js';
+import { checkSecretOption } from '../core/secret-option.js';
 import type { HandlerMap } from '../core/handlers.js';
 import type { Logger } from '../core/logger.js';
 import type { HandlerContext } from '../core/pipeline.js';
@@ -40,15 +41,17 @@ export interface CheckedMtaOptions {
 export function checkMtaOptions(options: MtaReceiverOptions): CheckedMtaOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('MTA receiver options must be an object.');
   const skipVerification = options.dangerouslySkipSignatureVerification === true;
-  const secrets = options.secret === undefined ? [] : typeof options.secret === 'string' ? [options.secret] : [...options.secret];
-  if (secrets.some((secret) => typeof secret !== 'string' || secret.length === 0)) {
-    throw new TypeError('Option "secret" must be a non-empty string or a list of non-empty strings.');
-  }
-  if (secrets.length === 0 && !skipVerification) {
-    throw new TypeError(
-      'Option "secret" is required: the secret you registered the webhook with (e.g. process.env.MTA_WEBHOOK_SECRET).',
-    );
-  }
+  const secrets = checkSecretOption(
+    options.secret,
+    {
+      option: 'secret',
+      skipOption: 'dangerouslySkipSignatureVerification',
+      provider: 'MTA',
+      example: 'process.env.MTA_WEBHOOK_SECRET',
+    },
+    skipVerification,
+    options.logger,
+  );
   if (options.event !== undefined && !MTA_EVENT_TYPES.includes(options.event)) {
     throw new TypeError(`Option "event" must be one of ${MTA_EVENT_TYPES.join(', ')}.`);
   }

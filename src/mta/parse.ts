@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { WebhookError } from '../core/errors.js';
+import { schemaError } from '../core/schema-issues.js';
 import { MTA_EVENT_TYPES, type MtaEventType, type MtaVersion } from './constants.js';
 import { candidateVersions, eventFromShape, eventFromTypeField } from './classify.js';
 import type { MtaEvent } from './events.js';
@@ -42,7 +43,7 @@ export function parseMtaEvent(json: unknown, options: ParseMtaEventOptions = {})
       closest = { version, issues: result.error.issues };
     }
   }
-  if (!payload) throw invalid(type, closest!.version, closest!.issues);
+  if (!payload) throw schemaError(`${type} V${closest!.version} payload`, closest!.issues);
 
   const version = matches === 1 ? firstVersion : AMBIGUOUS;
   const normalized = normalize(type, payload, firstVersion === 3);
@@ -72,15 +73,6 @@ function pickEvent(body: Record<string, unknown>, pinned: MtaEventType | undefin
     );
   }
   return type;
-}
-
-function invalid(type: MtaEventType, version: MtaVersion, issues: z.core.$ZodIssue[]): WebhookError {
-  const listed = issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
-  const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-  return new WebhookError('payload.invalid', `Not a valid ${type} V${version} payload: ${listed}${more}.`);
 }
 
 function describe(value: unknown): string {

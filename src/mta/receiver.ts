@@ -1,7 +1,6 @@
 import { WebhookError } from '../core/errors.js';
 import { buildHandlerTable } from '../core/handlers.js';
 import { headerValue } from '../core/headers.js';
-import { pickLogger } from '../core/logger.js';
 import { type Delivery, type HandlerContext, type ProviderSpec, createPipeline } from '../core/pipeline.js';
 import { type WebhookReceiver, toReceiver } from '../core/receiver.js';
 import { type HmacKey, toHmacKey, verifyHexHmac } from '../core/signature.js';
@@ -17,11 +16,6 @@ export type MtaReceiver = WebhookReceiver<MtaEvent>;
 export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
   const checked = checkMtaOptions(options);
   const handlers = buildHandlerTable<HandlerContext>(options.handlers, MTA_EVENT_TYPES);
-  if (checked.skipVerification) {
-    pickLogger(options.logger).warn(
-      'MTA webhook signatures are NOT verified (dangerouslySkipSignatureVerification): anyone can forge events.',
-    );
-  }
 
   const keys = checked.secrets.map(toHmacKey);
   const pinned = { event: checked.event, version: checked.version };

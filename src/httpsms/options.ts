@@ -1,0 +1,80 @@
+import { parseByteLimit } from '../core/byte-limit.js';
+import type { HandlerMap } from '../core/handlers.js';
+import type { Logger } from '../core/logger.js';
+import type { HandlerContext } from '../core/pipeline.js';
+import { checkSecretOption } from '../core/secret-option.js';
+import type { HttpsmsEvent } from './events.js';
+
+export type HttpsmsHandlers = HandlerMap<HttpsmsEvent, HandlerContext>;
+
+export interface HttpsmsReceiverOptions {
+  /** The webhook's signing key, or several during a rotation. */
+  signingKey?: string | readonly string[];
+  /** The public webhook URL exactly as registered in httpSMS; when given, the token's `aud` must contain it. */
+  audience?: string;
+  /** Typed handlers keyed by event type; a list runs in order. */
+  handlers?: HttpsmsHandlers;
+  /** Allowed clock difference for exp/nbf, in seconds. Default 30. */
+  clockToleranceSeconds?: number;
+  /** Handlers slower than this are logged at warn; httpSMS gives up after 5 s. Default 4000. */
+  handlerBudgetMs?: number;
+  /** Largest accepted body: bytes, or '100kb' / '1mb'. Default 100 KiB. */
+  limit?: number | string;
+  /** A pino logger; else the request's pino-http logger; else silent. */
+  logger?: Logger;
+  /** The clock used for exp/nbf. For tests. */
+  now?: () => Date;
+  /** Accept deliveries without checking the token. Only for local experiments: anyone can forge events. */
+  dangerouslySkipTokenVerification?: boolean;
+}
+
+export interface CheckedHttpsmsOptions {
+  signingKeys: string[];
+  skipVerification: boolean;
+  audience?: string;
+  clockToleranceSeconds: number;
+  handlerBudgetMs: number;
+  limit: number;
+  now: () => Date;
+}
+
+/** Checks the options once, when the receiver is made, with a TypeError that names the bad option. */
+export function checkHttpsmsOptions(options: HttpsmsReceiverOptions): CheckedHttpsmsOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('httpSMS receiver options must be an object.');
+  const skipVerification = options.dangerouslySkipTokenVerification === true;
+  const signingKeys = checkSecretOption(
+    options.signingKey,
+    {
+      option: 'signingKey',
+      skipOption: 'dangerouslySkipTokenVerification',
+      provider: 'httpSMS',
+      example: 'process.env.HTTPSMS_SIGNING_KEY',
+    },
+    skipVerification,
+    options.logger,
+  );
+  if (options.audience !== undefined && (typeof options.audience !== 'string' || options.audience === '')) {
+    throw new TypeError('Option "audience" must be the webhook URL as registered in httpSMS.');
+  }
+  return {
+    signingKeys,
+    skipVerification,
+    audience: options.audience,
+    clockToleranceSeconds: nonNegative(options.clockToleranceSeconds, 30, 'clockToleranceSeconds'),
+    handlerBudgetMs: nonNegative(options.handlerBudgetMs, 4000, 'handlerBudgetMs'),
+    limit: parseByteLimit(options.limit),
+    now: checkClock(options.now),
+  };
+}
+
+function nonNegative(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  throw new TypeError(`Option "${name}" must be a number of 0 or more.`);
+}
+
+function checkClock(now: unknown): () => Date {
+  if (now === undefined) return () => new Date();
+  if (typeof now === 'function') return now as () => Date;
+  throw new TypeError('Option "now" must be a function that returns a Date.');
+}
