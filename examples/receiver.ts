@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
 import pinoHttp from 'pino-http';
-import { mtaWebhooks, rawBodySaver } from 'sms-webhooks';
-import { mtaFixture, signedMtaRequest } from 'sms-webhooks/testing';
+import { httpsmsWebhooks, mtaWebhooks, rawBodySaver } from 'sms-webhooks';
+import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from 'sms-webhooks/testing';
 
 // pino-http logs request headers: redact the ones that carry signatures and tokens.
 const logger = pino({
@@ -15,6 +15,10 @@ const logger = pino({
 });
 const fromEnvironment = Boolean(process.env.MTA_WEBHOOK_SECRET);
 const secret = process.env.MTA_WEBHOOK_SECRET ?? randomBytes(64).toString('hex');
+const signingKeyFromEnvironment = Boolean(process.env.HTTPSMS_SIGNING_KEY);
+const signingKey = process.env.HTTPSMS_SIGNING_KEY ?? randomBytes(24).toString('hex');
+// The public URL as registered in httpSMS (the token's audience); unchecked when not set.
+const httpsmsAudience = process.env.HTTPSMS_WEBHOOK_URL;
 
 const app = express();
 app.disable('x-powered-by');
@@ -47,6 +51,25 @@ app.post(
   }),
 );
 
+app.post(
+  '/webhooks/httpsms',
+  httpsmsWebhooks({
+    signingKey,
+    audience: httpsmsAudience,
+    handlers: {
+      'message.phone.received': async (event, { log }) => {
+        log.info({ messageId: event.normalized.messageId, attachments: event.payload.attachments?.length ?? 0 }, 'SMS received');
+      },
+      'message.phone.delivered': async (event, { log }) => {
+        log.info({ messageId: event.normalized.messageId }, 'SMS delivered');
+      },
+      'phone.heartbeat.offline': async (event, { log }) => {
+        log.warn({ phoneId: event.normalized.phoneId }, 'the httpSMS phone is offline');
+      },
+    },
+  }),
+);
+
 // Port 3000 unless PORT says otherwise; if it is taken, any free port.
 const wanted = Number(process.env.PORT ?? 3000);
 const server = app.listen(wanted);
@@ -54,7 +77,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE' || process.env.PORT) throw error;
   server.listen(0);
 });
-server.on('listening', () => {
+server.on('listening', async () => {
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}/webhooks/mta`;
   const sample = signedMtaRequest(mtaFixture('delivery-status'), secret);
@@ -68,6 +91,21 @@ server.on('listening', () => {
   console.log(
     `curl -i -X POST '${url}' -H 'Content-Type: application/json' ` +
       `-H 'X-Signature: ${sample.headers['X-Signature']}' --data-binary '${sample.body}'\n`,
+  );
+  const httpsmsUrl = `http://localhost:${port}/webhooks/httpsms`;
+  const httpsms = await signedHttpsmsRequest(httpsmsFixture('message.phone.received', { unique: true }), signingKey, {
+    audience: httpsmsAudience,
+  });
+  console.log(`httpSMS webhook receiver listening on ${httpsmsUrl}`);
+  console.log(
+    signingKeyFromEnvironment
+      ? 'Signing key: from HTTPSMS_SIGNING_KEY (not shown).'
+      : `Development signing key (set HTTPSMS_SIGNING_KEY to use your own): ${signingKey}`,
+  );
+  console.log('\nSend a signed sample message.phone.received event (the token is valid for 10 minutes):\n');
+  console.log(
+    `curl -i -X POST '${httpsmsUrl}' -H 'Content-Type: application/json' -H 'X-Event-Type: message.phone.received' ` +
+      `-H 'Authorization: ${httpsms.headers.Authorization}' --data-binary '${httpsms.body.replace(/'/g, "'\\''")}'\n`,
   );
 });
 

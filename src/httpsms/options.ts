@@ -38,21 +38,16 @@ export interface CheckedHttpsmsOptions {
   now: () => Date;
 }
 
+const HTTPSMS_SECRET_NAMES = {
+  option: 'signingKey',
+  skipOption: 'dangerouslySkipTokenVerification',
+  provider: 'httpSMS',
+  example: 'process.env.HTTPSMS_SIGNING_KEY',
+};
+
 /** Checks the options once, when the receiver is made, with a TypeError that names the bad option. */
 export function checkHttpsmsOptions(options: HttpsmsReceiverOptions): CheckedHttpsmsOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('httpSMS receiver options must be an object.');
-  const skipVerification = options.dangerouslySkipTokenVerification === true;
-  const signingKeys = checkSecretOption(
-    options.signingKey,
-    {
-      option: 'signingKey',
-      skipOption: 'dangerouslySkipTokenVerification',
-      provider: 'httpSMS',
-      example: 'process.env.HTTPSMS_SIGNING_KEY',
-    },
-    skipVerification,
-    options.logger,
-  );
+  const { secrets: signingKeys, skipVerification } = checkSecretOption(options, HTTPSMS_SECRET_NAMES);
   if (options.audience !== undefined && (typeof options.audience !== 'string' || options.audience === '')) {
     throw new TypeError('Option "audience" must be the webhook URL as registered in httpSMS.');
   }

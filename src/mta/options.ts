@@ -37,21 +37,16 @@ export interface CheckedMtaOptions {
   limit: number;
 }
 
+const MTA_SECRET_NAMES = {
+  option: 'secret',
+  skipOption: 'dangerouslySkipSignatureVerification',
+  provider: 'MTA',
+  example: 'process.env.MTA_WEBHOOK_SECRET',
+};
+
 /** Checks the options once, when the receiver is made, with a TypeError that names the bad option. */
 export function checkMtaOptions(options: MtaReceiverOptions): CheckedMtaOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('MTA receiver options must be an object.');
-  const skipVerification = options.dangerouslySkipSignatureVerification === true;
-  const secrets = checkSecretOption(
-    options.secret,
-    {
-      option: 'secret',
-      skipOption: 'dangerouslySkipSignatureVerification',
-      provider: 'MTA',
-      example: 'process.env.MTA_WEBHOOK_SECRET',
-    },
-    skipVerification,
-    options.logger,
-  );
+  const { secrets, skipVerification } = checkSecretOption(options, MTA_SECRET_NAMES);
   if (options.event !== undefined && !MTA_EVENT_TYPES.includes(options.event)) {
     throw new TypeError(`Option "event" must be one of ${MTA_EVENT_TYPES.join(', ')}.`);
   }
