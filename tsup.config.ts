@@ -1,18 +1,26 @@
 import { defineConfig } from 'tsup';
 
-// Two builds of the same sources: ESM (.js) and CommonJS (.cjs), each with its own declarations.
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    testing: 'src/testing/index.ts',
+// tsup's declaration build sets baseUrl, which TypeScript 6 deprecates; nothing here relies on it.
+const dtsCompilerOptions = { ignoreDeprecations: '6.0' };
+
+export default defineConfig([
+  {
+    // The library: ESM (.js) and CommonJS (.cjs), each with its own declarations.
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: dtsCompilerOptions },
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    outDir: 'dist',
   },
-  format: ['esm', 'cjs'],
-  // tsup's declaration build sets baseUrl, which TypeScript 6 deprecates; nothing here relies on it.
-  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-  clean: true,
-  sourcemap: false,
-  target: 'node20',
-  platform: 'node',
-  splitting: false,
-  outDir: 'dist',
-});
+  {
+    // The `sms-webhooks` command: ESM only (it uses top-level await), no declarations.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    outDir: 'dist',
+  },
+]);

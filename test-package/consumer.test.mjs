@@ -30,3 +30,11 @@ test('ESM import: the Express route answers a signed delivery with 200', async (
     server.close();
   }
 });
+
+test('the sms-webhooks command is installed as a bin', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const secret = execFileSync('npx', ['--no-install', 'sms-webhooks', 'secret'], { encoding: 'utf8' });
+  assert.match(secret, /^[0-9a-f]{128}\n$/);
+  const signature = execFileSync('npx', ['--no-install', 'sms-webhooks', 'sign', '--secret', 's3cret', '-'], { input: '{}', encoding: 'utf8' });
+  assert.equal(signature.trim(), (await import('node:crypto')).createHmac('sha256', 's3cret').update('{}').digest('hex'));
+});

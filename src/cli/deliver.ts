@@ -1,0 +1,48 @@
+import { signedHttpsmsRequest } from '../testing/httpsms-sign.js';
+import { signedMtaRequest } from '../testing/sign.js';
+import type { Provider } from './body.js';
+
+export interface Target {
+  provider: Provider;
+  url: string;
+  /** MTA secret or httpSMS signing key. */
+  key: string;
+  /** httpSMS token audience; default the URL. */
+  audience?: string;
+  timeoutMs: number;
+}
+
+export interface Outcome {
+  status: number;
+  statusText: string;
+  text: string;
+  ms: number;
+  /** Set when no answer came. */
+  error?: string;
+}
+
+/** Signs one body as the provider would and POSTs it; never throws. */
+export async function deliver(target: Target, body: string): Promise<Outcome> {
+  const headers =
+    target.provider === 'mta'
+      ? signedMtaRequest(body, target.key).headers
+      : (await signedHttpsmsRequest(body, target.key, { audience: target.audience ?? target.url })).headers;
+  const started = performance.now();
+  try {
+    const response = await fetch(target.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(target.timeoutMs) });
+    const text = await response.text();
+    return { status: response.status, statusText: response.statusText, text, ms: performance.now() - started };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${target.timeoutMs} ms`
+        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    return { status: 0, statusText: '', text: '', ms: performance.now() - started, error: reason };
+  }
+}
+
+/** What the provider counts as success: MTA only 200, httpSMS any status below 400. */
+export function succeeded(provider: Provider, outcome: Outcome): boolean {
+  return provider === 'mta' ? outcome.status === 200 : outcome.status >= 200 && outcome.status < 400;
+}

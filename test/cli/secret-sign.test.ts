@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/program';
+import { signMtaPayload } from '../../src/mta/signature';
+import { cliIo } from '../helpers/cli-io';
+
+describe('sms-webhooks secret', () => {
+  it('prints 128 hex characters, new each time', async () => {
+    const first = cliIo();
+    const second = cliIo();
+    expect(await runCli(['secret'], first.io)).toBe(0);
+    await runCli(['secret'], second.io);
+    expect(first.out()).toMatch(/^[0-9a-f]{128}\n$/);
+    expect(first.out()).not.toBe(second.out());
+  });
+});
+
+describe('sms-webhooks sign', () => {
+  const body = '{"status":4,"message":"Grüße"}\n';
+
+  it('signs exactly the bytes of a file, trailing newline included', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sign-')), 'body.json');
+    writeFileSync(file, body);
+    const run = cliIo();
+    expect(await runCli(['sign', '--secret', 's3cret', file], run.io)).toBe(0);
+    expect(run.out()).toBe(`${signMtaPayload(body, 's3cret')}\n`);
+  });
+
+  it('signs stdin with the secret from MTA_WEBHOOK_SECRET, and never prints the secret', async () => {
+    const run = cliIo({ MTA_WEBHOOK_SECRET: 'from-env-secret' }, body);
+    expect(await runCli(['sign', '-'], run.io)).toBe(0);
+    expect(run.out()).toBe(`${signMtaPayload(body, 'from-env-secret')}\n`);
+    expect(run.out() + run.err()).not.toContain('from-env-secret');
+  });
+
+  it('exits 2 with one line when no secret is given or the file is missing', async () => {
+    const noSecret = cliIo({}, body);
+    expect(await runCli(['sign'], noSecret.io)).toBe(2);
+    expect(noSecret.err()).toBe('error: a secret is needed: pass --secret or set MTA_WEBHOOK_SECRET\n');
+    const missing = cliIo();
+    expect(await runCli(['sign', '--secret', 's', '/nonexistent/body.json'], missing.io)).toBe(2);
+    expect(missing.err()).toBe('error: cannot read /nonexistent/body.json: ENOENT\n');
+  });
+
+  it('exits 2 for an unknown command or option, 0 for --help on every command', async () => {
+    expect(await runCli(['frobnicate'], cliIo().io)).toBe(2);
+    expect(await runCli(['sign', '--bogus'], cliIo().io)).toBe(2);
+    for (const command of [[], ['secret'], ['sign'], ['send'], ['webhooks'], ['webhooks', 'register'], ['webhooks', 'list'], ['webhooks', 'update'], ['webhooks', 'delete']]) {
+      const run = cliIo();
+      expect(await runCli([...command, '--help'], run.io)).toBe(0);
+      expect(run.out()).toMatch(/^Usage: sms-webhooks/);
+    }
+  });
+});
