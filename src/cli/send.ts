@@ -52,7 +52,8 @@ export function addSendCommand(program: Command, io: CliIo): void {
         if (failed > 0) throw new CommandFailed(`${failed} of ${count} deliveries were not accepted`);
         return;
       }
-      const outcome = await deliver(target, await buildBody(spec, false));
+      // Fresh ids each time, so that a receiver's de-duplication does not take a second try for a duplicate.
+      const outcome = await deliver(target, await buildBody(spec, true));
       if (outcome.error) throw new CommandFailed(`no answer from ${target.url}: ${outcome.error}`);
       io.stdout.write(`${outcome.status} ${outcome.statusText} in ${outcome.ms.toFixed(1)} ms\n${outcome.text.slice(0, 2000)}\n`);
       if (!succeeded(target.provider, outcome)) throw new CommandFailed(`the receiver answered ${outcome.status}`);

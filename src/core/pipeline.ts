@@ -1,25 +1,21 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { WebhookError, isWebhookError } from './errors.js';
+import { type Admission, admit, settle } from './dedupe.js';
+import { DeliveryContext, type HandlerContext } from './delivery-context.js';
+import { WebhookError } from './errors.js';
 import { type HandlerTable, runHandlers } from './handlers.js';
+import { InFlight } from './in-flight.js';
 import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
+import { logOutcome, logRejection } from './pipeline-log.js';
 import { tooLarge } from './raw-body.js';
+import type { CheckedReliability } from './reliability.js';
+
+export type { HandlerContext } from './delivery-context.js';
 
 /** One HTTP delivery as the provider sent it: the exact body bytes and the request headers (read them with headerValue). */
 export interface Delivery {
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
-}
-
-/** What a handler gets beside the event. */
-export interface HandlerContext {
-  /** A child of the receiver's logger, bound to this delivery. */
-  log: Logger;
-  /** The delivery's de-duplication key (see the README, "Reliability"). */
-  key: string;
-  /** True when this key was seen before and is being handled again (a retry after a failure). */
-  redelivery: boolean;
-  receivedAt: Date;
 }
 
 /** What makes a provider: how it authenticates a delivery and turns its JSON into a typed event. */
@@ -34,6 +30,8 @@ export interface ProviderSpec<E extends { type: string }> {
   summary(event: E): Record<string, unknown>;
   /** Personal fields (phone numbers), logged at debug only. */
   personal(event: E): Record<string, unknown>;
+  /** What a queue worker needs to turn the body into the same event (see HandoffJob.hints). */
+  handoffHints(event: E, delivery: Delivery): Record<string, unknown>;
 }
 
 export interface PipelineOptions<E extends { type: string }> {
@@ -43,24 +41,33 @@ export interface PipelineOptions<E extends { type: string }> {
   logger?: Logger;
   /** Handlers slower than this are logged at warn: the provider may time out and retry (httpSMS: 5 s). */
   handlerBudgetMs?: number;
+  reliability: CheckedReliability<E>;
 }
 
 export interface Pipeline<E> {
-  /** Runs one delivery through every step; resolves with the handled event or rejects with a WebhookError. */
+  /** Runs one delivery through every step; resolves with the event or rejects with a WebhookError. */
   handle(body: Buffer | (() => Promise<Buffer>), headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
+  /** Stops taking deliveries (503), waits for those in flight, releases the claims of any left. */
+  close(): Promise<void>;
   readonly limit: number;
 }
 
-/** raw bytes -> authenticate -> parse JSON -> classify and validate -> dispatch; one log line per delivery. */
+/**
+ * raw bytes -> authenticate -> parse JSON -> classify and validate -> de-duplicate -> dispatch (or hand off)
+ * -> answer. One log line per delivery.
+ */
 export function createPipeline<E extends { type: string }>(options: PipelineOptions<E>): Pipeline<E> {
-  const { spec, handlers, limit } = options;
+  const { spec, limit, reliability } = options;
+  const { dedupe, handoff } = reliability;
+  const inFlight = new InFlight();
+  let closing: Promise<void> | undefined;
 
   async function handle(body: Buffer | (() => Promise<Buffer>), headers: IncomingHttpHeaders, requestLogger?: unknown) {
     const log = pickLogger(options.logger, requestLogger);
     const startedAt = performance.now();
-    const receivedAt = Date.now();
     let event: E | undefined;
     try {
+      if (closing) throw new WebhookError('receiver.closing', 'This receiver is shutting down; the provider will retry the delivery.');
       // Bytes at hand (receive()) cost no await; an HTTP adapter passes a reader, so read errors land here too.
       const rawBody = Buffer.isBuffer(body) ? body : await body();
       if (rawBody.length > limit) throw tooLarge(limit);
@@ -68,54 +75,90 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
       const authenticating = spec.authenticate(delivery);
       if (authenticating) await authenticating; // only asynchronous checks cost a turn of the event loop
       event = spec.toEvent(parseJsonBody(rawBody), delivery);
-      const key = spec.deliveryKey(event, delivery);
-      const dispatchedAt = performance.now();
-      const dispatched = dispatch(event, new DeliveryContext(log, spec.name, event.type, key, receivedAt));
-      const ran = typeof dispatched === 'number' ? dispatched : await dispatched;
-      const handlerMs = performance.now() - dispatchedAt;
-      if (options.handlerBudgetMs !== undefined && handlerMs > options.handlerBudgetMs) {
-        log.warn(
-          { provider: spec.name, ...spec.summary(event), key, handlerMs: Math.round(handlerMs), budgetMs: options.handlerBudgetMs },
-          `webhook handlers took longer than ${options.handlerBudgetMs} ms: the provider may time out and send the delivery again`,
-        );
-      }
-      // Levels read once: isLevelEnabled() costs a lookup per call, and most deliveries log at info only.
-      const level = log.levelVal;
-      const levels = log.levels.values;
-      if (level <= (levels.info ?? 30)) {
-        const outcome = ran > 0 ? 'handled' : 'no_handler';
-        log.info({ provider: spec.name, ...spec.summary(event), key, outcome, durationMs: since(startedAt) }, 'webhook delivery handled');
-      }
-      if (level <= (levels.debug ?? 20)) log.debug({ provider: spec.name, key, ...spec.personal(event) }, 'webhook delivery parties');
+      const key = reliability.deliveryKey ? reliability.deliveryKey(event, rawBody) : spec.deliveryKey(event, delivery);
+      const outcome = handoff ? await handOff(event, delivery, key) : await admitAndDispatch(event, key, log);
+      logOutcome(log, spec, event, key, outcome, startedAt);
       return event;
     } catch (error) {
-      logRejection(log, error, event && spec.summary(event), since(startedAt));
+      logRejection(log, spec.name, error, event && spec.summary(event), startedAt);
       throw error;
     }
   }
 
-  /** Runs the handlers; whatever they throw, synchronously or not, becomes a handler.failed. */
-  function dispatch(event: E, context: HandlerContext): number | Promise<number> {
+  async function admitAndDispatch(event: E, key: string, log: Logger): Promise<string> {
+    const fields = { provider: spec.name, ...spec.summary(event) };
+    const admission: Admission = dedupe ? await admit(dedupe, key, log, fields) : { run: true, redelivery: false };
+    if (!admission.run) return 'duplicate';
+    const context = new DeliveryContext(log, spec.name, event.type, key, admission.redelivery, Date.now());
+    const release = async () => {
+      if (dedupe) await settle(dedupe, key, admission, false, log, fields);
+    };
+    let ran: number;
     try {
-      const ran = runHandlers(handlers, event, context);
-      return typeof ran === 'number' ? ran : ran.catch((cause: unknown) => Promise.reject(handlerFailed(event.type, cause)));
+      const work = dispatch(event, context, log);
+      ran = typeof work === 'number' ? work : await inFlight.track(work, release);
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    if (dedupe) await settle(dedupe, key, admission, true, log, fields);
+    return ran > 0 ? 'handled' : 'no_handler';
+  }
+
+  /** Runs the handlers; whatever they throw, synchronously or not, becomes a handler.failed. */
+  function dispatch(event: E, context: DeliveryContext, log: Logger): number | Promise<number> {
+    const startedAt = performance.now();
+    const budget = () => warnIfSlow(log, event, context.key, performance.now() - startedAt);
+    try {
+      const ran = runHandlers(options.handlers, event, context);
+      if (typeof ran === 'number') {
+        budget();
+        return ran;
+      }
+      return ran.then(
+        (count) => (budget(), count),
+        (cause: unknown) => Promise.reject(handlerFailed(event.type, cause)),
+      );
     } catch (cause) {
       throw handlerFailed(event.type, cause);
     }
   }
 
-  function logRejection(log: Logger, error: unknown, summary: Record<string, unknown> | undefined, durationMs: number) {
-    const fields = { provider: spec.name, ...summary, durationMs };
-    if (!isWebhookError(error)) {
-      log.info({ ...fields, outcome: 'aborted', reason: (error as Error)?.message }, 'webhook delivery not completed');
-      return;
+  async function handOff(event: E, delivery: Delivery, key: string): Promise<string> {
+    const job = {
+      provider: spec.name,
+      key,
+      type: event.type,
+      body: delivery.rawBody.toString('utf8'),
+      hints: spec.handoffHints(event, delivery),
+      receivedAt: Date.now(),
+    };
+    try {
+      return await inFlight.track(handoff!.enqueue(job), async () => {});
+    } catch (cause) {
+      throw new WebhookError('store.unavailable', 'The delivery queue cannot be reached; the provider will retry the delivery.', { cause });
     }
-    const line = { ...fields, outcome: 'rejected', status: error.status, code: error.code };
-    if (error.status >= 500) log.error({ ...line, err: error.cause ?? error }, error.message);
-    else log.warn(line, `webhook delivery rejected: ${error.message}`);
   }
 
-  return { handle, limit };
+  function warnIfSlow(log: Logger, event: E, key: string, handlerMs: number): void {
+    if (options.handlerBudgetMs === undefined || handlerMs <= options.handlerBudgetMs) return;
+    log.warn(
+      { provider: spec.name, ...spec.summary(event), key, handlerMs: Math.round(handlerMs), budgetMs: options.handlerBudgetMs },
+      `webhook handlers took longer than ${options.handlerBudgetMs} ms: the provider may time out and send the delivery again`,
+    );
+  }
+
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      const left = await inFlight.drain(reliability.closeTimeoutMs);
+      const log = pickLogger(options.logger);
+      if (left > 0) log.warn({ provider: spec.name, left }, 'receiver closed with deliveries unfinished: their claims were released for the retry');
+      else log.info({ provider: spec.name }, 'receiver closed');
+    })();
+    return closing;
+  }
+
+  return { handle, close, limit };
 }
 
 function handlerFailed(type: string, cause: unknown): WebhookError {
@@ -124,36 +167,4 @@ function handlerFailed(type: string, cause: unknown): WebhookError {
     `A "${type}" handler failed, so the delivery is answered with 500 and the provider will retry it.`,
     { cause },
   );
-}
-
-/** The handler's context. Its child logger is made on first use: most handlers never log. */
-class DeliveryContext implements HandlerContext {
-  #parent: Logger;
-  #log: Logger | undefined;
-  #receivedAt: number;
-  readonly redelivery = false;
-
-  constructor(
-    parent: Logger,
-    readonly provider: string,
-    readonly event: string,
-    readonly key: string,
-    receivedAt: number,
-  ) {
-    this.#parent = parent;
-    this.#receivedAt = receivedAt;
-  }
-
-  get receivedAt(): Date {
-    return new Date(this.#receivedAt);
-  }
-
-  get log(): Logger {
-    this.#log ??= this.#parent.child({ provider: this.provider, event: this.event, key: this.key });
-    return this.#log;
-  }
-}
-
-function since(startedAt: number): number {
-  return Math.round((performance.now() - startedAt) * 1000) / 1000;
 }

@@ -17,6 +17,11 @@ export interface WebhookReceiver<E> {
    * answered and logged like every other refusal.
    */
   handle(body: Buffer | (() => Promise<Buffer>), headers: IncomingHttpHeaders, requestLogger?: unknown): Promise<E>;
+  /**
+   * Graceful shutdown: new deliveries are answered 503 `receiver.closing`, those in flight may finish (up to
+   * `closeTimeoutMs`), and the claims of any left are released so the provider's retry runs them.
+   */
+  close(): Promise<void>;
   /** The body limit in bytes. */
   readonly limit: number;
 }
@@ -28,6 +33,7 @@ export function toReceiver<E>(pipeline: Pipeline<E>): WebhookReceiver<E> {
       return pipeline.handle(rawBody, input.headers ?? {}, options?.logger);
     },
     handle: pipeline.handle,
+    close: pipeline.close,
     limit: pipeline.limit,
   };
 }

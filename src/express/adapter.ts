@@ -3,8 +3,13 @@ import { isWebhookError } from '../core/errors.js';
 import { type WebhookRequest, readRawBody } from '../core/raw-body.js';
 import type { WebhookReceiver } from '../core/receiver.js';
 
-/** A route handler for Express 5 and 4 (and plain node:http): it always answers, and never calls next. */
-export type WebhookRequestHandler = (req: IncomingMessage, res: ServerResponse, next?: unknown) => Promise<void>;
+/**
+ * A route handler for Express 5 and 4 (and plain node:http): it always answers, and never calls next.
+ * `close()` shuts its receiver down gracefully (call it on SIGTERM, after server.close()).
+ */
+export type WebhookRequestHandler = ((req: IncomingMessage, res: ServerResponse, next?: unknown) => Promise<void>) & {
+  close(): Promise<void>;
+};
 
 const OK_BODY = '{"ok":true}';
 const OK_HEADERS = jsonHeaders(OK_BODY, false);
@@ -15,7 +20,7 @@ const INTERNAL_BODY = '{"error":{"code":"handler.failed","message":"The delivery
  * directly (no ETag, no content negotiation), since only the provider reads it.
  */
 export function toRequestHandler<E>(receiver: WebhookReceiver<E>): WebhookRequestHandler {
-  return function webhookRoute(req, res) {
+  const route = function webhookRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = req as WebhookRequest & { log?: unknown };
     return receiver.handle(() => readRawBody(request, { limit: receiver.limit }), req.headers, request.log).then(
       () => answer(res, 200, OK_BODY, OK_HEADERS),
@@ -30,6 +35,7 @@ export function toRequestHandler<E>(receiver: WebhookReceiver<E>): WebhookReques
       },
     );
   };
+  return Object.assign(route, { close: () => receiver.close() });
 }
 
 /** Headers as one flat list: a single writeHead with a list is the cheapest way to send them. */

@@ -1,5 +1,6 @@
 import { buildHandlerTable } from '../core/handlers.js';
 import { headerValue } from '../core/headers.js';
+import { checkReliabilityOptions } from '../core/reliability.js';
 import { type HandlerContext, type ProviderSpec, createPipeline } from '../core/pipeline.js';
 import { type WebhookReceiver, toReceiver } from '../core/receiver.js';
 import { HTTPSMS_EVENT_TYPES } from './constants.js';
@@ -30,10 +31,11 @@ export function createHttpsmsReceiver(options: HttpsmsReceiverOptions): HttpsmsR
     deliveryKey: (event) => `httpsms:${event.id}`,
     summary: (event) => ({ event: event.type, id: event.id, messageId: event.normalized.messageId }),
     personal: (event) => ({ owner: event.normalized.owner, contact: event.normalized.contact }),
+    handoffHints: () => ({}),
   };
-  return toReceiver(
-    createPipeline({ spec, handlers, limit: checked.limit, logger: options.logger, handlerBudgetMs: checked.handlerBudgetMs }),
-  );
+  const reliability = checkReliabilityOptions(options);
+  const { limit, handlerBudgetMs } = checked;
+  return toReceiver(createPipeline({ spec, handlers, limit, logger: options.logger, handlerBudgetMs, reliability }));
 }
 
 /** A repeated X-Event-Type header is joined by Node; as a list it can match no single type. */

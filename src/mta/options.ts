@@ -1,4 +1,5 @@
 import { parseByteLimit } from '../core/byte-limit.js';
+import type { ReliabilityOptions } from '../core/reliability.js';
 import { checkSecretOption } from '../core/secret-option.js';
 import type { HandlerMap } from '../core/handlers.js';
 import type { Logger } from '../core/logger.js';
@@ -12,7 +13,7 @@ export type MtaHandler<T extends MtaEventType = MtaEventType> = (
   context: HandlerContext,
 ) => unknown;
 
-export interface MtaReceiverOptions {
+export interface MtaReceiverOptions extends ReliabilityOptions<MtaEvent> {
   /** The webhook's secret, or several during a rotation (any one may match). */
   secret?: string | readonly string[];
   /** Typed handlers keyed by event type; a list runs in order. */

@@ -1,6 +1,7 @@
 import { WebhookError } from '../core/errors.js';
 import { buildHandlerTable } from '../core/handlers.js';
 import { headerValue } from '../core/headers.js';
+import { checkReliabilityOptions } from '../core/reliability.js';
 import { type Delivery, type HandlerContext, type ProviderSpec, createPipeline } from '../core/pipeline.js';
 import { type WebhookReceiver, toReceiver } from '../core/receiver.js';
 import { type HmacKey, toHmacKey, verifyHexHmac } from '../core/signature.js';
@@ -30,8 +31,11 @@ export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
       messageId: 'messageId' in event.normalized ? event.normalized.messageId : undefined,
     }),
     personal: (event) => ({ to: event.normalized.to, from: event.normalized.from }),
+    // The worker re-validates the body pinned to the event (and version) found here, so it gets the same event.
+    handoffHints: () => ({ version: checked.version }),
   };
-  return toReceiver(createPipeline({ spec, handlers, limit: checked.limit, logger: options.logger }));
+  const reliability = checkReliabilityOptions(options);
+  return toReceiver(createPipeline({ spec, handlers, limit: checked.limit, logger: options.logger, reliability }));
 }
 
 function authenticate({ rawBody, headers }: Delivery, keys: readonly HmacKey[]): void {

@@ -18,8 +18,9 @@ describe('sms-webhooks send, end to end against real receivers on loopback', () 
   let base: string;
   const handled: Array<{ provider: string; type: string; version?: unknown; payload: Record<string, unknown>; id?: string }> = [];
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     const app = express();
+    handled.length = 0;
     const record = (event: unknown) => void handled.push(event as (typeof handled)[number]);
     const mtaHandlers = Object.fromEntries(MTA_EVENT_TYPES.map((type) => [type, record]));
     app.post('/webhooks/mta', mtaWebhooks({ secret: SECRET, handlers: mtaHandlers }));
@@ -28,10 +29,7 @@ describe('sms-webhooks send, end to end against real receivers on loopback', () 
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
-  beforeEach(() => {
-    handled.length = 0;
-  });
+  afterEach(() => new Promise((resolve) => server.close(resolve)));
 
   it.each(MTA_EVENT_TYPES.flatMap((type) => ['1', '2', '3'].map((version) => [type, version])))('%s V%s is sent, answered 200 and handled', async (type, version) => {
     const run = cliIo({ MTA_WEBHOOK_SECRET: SECRET });

@@ -1,0 +1,40 @@
+import type { Logger } from './logger.js';
+
+/** What a handler gets beside the event. */
+export interface HandlerContext {
+  /** A child of the receiver's logger, bound to this delivery. */
+  log: Logger;
+  /** The delivery's de-duplication key (see the README, "Reliability"). */
+  key: string;
+  /** True when an earlier attempt at this key failed: this is the provider's (or the queue's) retry. */
+  redelivery: boolean;
+  receivedAt: Date;
+}
+
+/** The handler's context. Its child logger is made on first use: most handlers never log. */
+export class DeliveryContext implements HandlerContext {
+  #parent: Logger;
+  #log: Logger | undefined;
+  #receivedAt: number;
+
+  constructor(
+    parent: Logger,
+    readonly provider: string,
+    readonly event: string,
+    readonly key: string,
+    readonly redelivery: boolean,
+    receivedAt: number,
+  ) {
+    this.#parent = parent;
+    this.#receivedAt = receivedAt;
+  }
+
+  get log(): Logger {
+    this.#log ??= this.#parent.child({ provider: this.provider, event: this.event, key: this.key });
+    return this.#log;
+  }
+
+  get receivedAt(): Date {
+    return new Date(this.#receivedAt);
+  }
+}

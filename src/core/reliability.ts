@@ -1,0 +1,74 @@
+import type { DeliveryHandoff } from './handoff.js';
+import { createMemoryStore } from './store/memory-store.js';
+import type { DeliveryStore } from './store/store.js';
+
+/** Options every receiver shares: de-duplication, durable hand-off, shutdown. */
+export interface ReliabilityOptions<E> {
+  /**
+   * De-duplication of deliveries by key. Default: on, with an in-memory store of this receiver. Pass a Redis
+   * store to share it between instances, or false to switch it off.
+   */
+  dedupe?: false | DedupeOptions;
+  /** Your own de-duplication key for an event (default: the provider's delivery id or business key). */
+  deliveryKey?: (event: E, rawBody: Buffer) => string;
+  /** Hand deliveries to a durable queue (createQueueHandoff from sms-webhooks/queue) instead of running handlers. */
+  handoff?: DeliveryHandoff;
+  /** How long close() waits for handlers in flight. Default 10 s. */
+  closeTimeoutMs?: number;
+}
+
+export interface DedupeOptions {
+  /** Default: an in-memory store for this receiver. */
+  store?: DeliveryStore;
+  /** How long a handled key is remembered. Default 24 h. */
+  retentionMs?: number;
+  /** Longest a claim lasts if its instance dies mid-delivery. Default 60 s. */
+  claimTtlMs?: number;
+  /** When the store cannot be reached: 'process' (default: handle anyway, log an error) or 'refuse' (503). */
+  onStoreError?: 'process' | 'refuse';
+}
+
+export interface CheckedReliability<E> {
+  dedupe?: { store: DeliveryStore; retentionMs: number; claimTtlMs: number; refuseWithoutStore: boolean };
+  deliveryKey?: (event: E, rawBody: Buffer) => string;
+  handoff?: DeliveryHandoff;
+  closeTimeoutMs: number;
+}
+
+/** Checks the shared options once, when the receiver is made, with a TypeError naming the bad one. */
+export function checkReliabilityOptions<E>(options: ReliabilityOptions<E>): CheckedReliability<E> {
+  if (options.deliveryKey !== undefined && typeof options.deliveryKey !== 'function') {
+    throw new TypeError('Option "deliveryKey" must be a function (event, rawBody) => string.');
+  }
+  if (options.handoff !== undefined && typeof options.handoff?.enqueue !== 'function') {
+    throw new TypeError('Option "handoff" must come from createQueueHandoff() (an object with enqueue()).');
+  }
+  return {
+    dedupe: options.dedupe === false ? undefined : checkDedupe(options.dedupe ?? {}),
+    deliveryKey: options.deliveryKey,
+    handoff: options.handoff,
+    closeTimeoutMs: positive(options.closeTimeoutMs, 10_000, 'closeTimeoutMs'),
+  };
+}
+
+function checkDedupe(dedupe: DedupeOptions): NonNullable<CheckedReliability<unknown>['dedupe']> {
+  if (typeof dedupe !== 'object' || dedupe === null) throw new TypeError('Option "dedupe" must be an object or false.');
+  if (dedupe.store !== undefined && typeof dedupe.store?.claim !== 'function') {
+    throw new TypeError('Option "dedupe.store" must be a store (createMemoryStore() or createRedisStore()).');
+  }
+  if (dedupe.onStoreError !== undefined && !['process', 'refuse'].includes(dedupe.onStoreError)) {
+    throw new TypeError('Option "dedupe.onStoreError" must be "process" or "refuse".');
+  }
+  return {
+    store: dedupe.store ?? createMemoryStore(),
+    retentionMs: positive(dedupe.retentionMs, 24 * 3600_000, 'dedupe.retentionMs'),
+    claimTtlMs: positive(dedupe.claimTtlMs, 60_000, 'dedupe.claimTtlMs'),
+    refuseWithoutStore: dedupe.onStoreError === 'refuse',
+  };
+}
+
+function positive(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  throw new TypeError(`Option "${name}" must be a positive number of milliseconds.`);
+}

@@ -1,0 +1,168 @@
+import express from 'express';
+import request from 'supertest';
+import { mtaWebhooks } from '../../src/express/mta';
+import { createMtaReceiver } from '../../src/mta/receiver';
+import type { DeliveryStore } from '../../src/core/store/store';
+import { createMemoryStore } from '../../src/core/store/memory-store';
+import type { HandlerContext } from '../../src/core/delivery-context';
+import { mtaFixture, signedMtaRequest } from '../../src/testing';
+import { SECRET } from '../helpers/apps';
+import { captureLogs } from '../helpers/log-capture';
+import { expectError } from '../helpers/mta-app';
+
+const delivery = () => signedMtaRequest(mtaFixture('delivery-status'), SECRET);
+const deferred = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+
+describe('de-duplication (default: an in-memory store per receiver)', () => {
+  it('runs a handler once per key: a repeated delivery answers 200 without running it again', async () => {
+    const contexts: HandlerContext[] = [];
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handlers: { 'delivery-status': (_event, ctx) => void contexts.push(ctx) } }));
+    const { body, headers } = delivery();
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0]).toMatchObject({ key: 'mta:delivery-status:48213377:4', redelivery: false });
+  });
+
+  it('answers 409 delivery.in_progress to a copy that arrives while the first is being handled', async () => {
+    const gate = deferred();
+    let runs = 0;
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handlers: { 'delivery-status': async () => { runs += 1; await gate.promise; } } }));
+    const { body, headers } = delivery();
+    const first = request(app).post('/mta').set(headers).send(body).then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expectError(await request(app).post('/mta').set(headers).send(body), 409, 'delivery.in_progress');
+    gate.resolve();
+    expect((await first).status).toBe(200);
+    expect(runs).toBe(1);
+  });
+
+  it('releases the key when a handler fails, so the retry runs it, flagged as a redelivery', async () => {
+    const contexts: HandlerContext[] = [];
+    let fail = true;
+    const handlers = {
+      'delivery-status': (_event: unknown, ctx: HandlerContext) => {
+        contexts.push(ctx);
+        if (fail) {
+          fail = false;
+          throw new Error('database down');
+        }
+      },
+    };
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handlers }));
+    const { body, headers } = delivery();
+    expectError(await request(app).post('/mta').set(headers).send(body), 500, 'handler.failed');
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect(contexts.map((ctx) => ctx.redelivery)).toEqual([false, true]);
+  });
+
+  it('takes a deliveryKey option, and can be switched off', async () => {
+    let runs = 0;
+    const byExternalId = createMtaReceiver({ secret: SECRET, deliveryKey: (event) => `order:${event.normalized.externalId}`, handlers: { 'delivery-status': () => void runs++ } });
+    const first = signedMtaRequest(mtaFixture('delivery-status', { overrides: { status: 3 } }), SECRET);
+    const second = signedMtaRequest(mtaFixture('delivery-status', { overrides: { status: 4 } }), SECRET);
+    await byExternalId.receive({ rawBody: first.body, headers: first.headers });
+    await byExternalId.receive({ rawBody: second.body, headers: second.headers });
+    expect(runs).toBe(1);
+    const off = createMtaReceiver({ secret: SECRET, dedupe: false, handlers: { 'delivery-status': () => void runs++ } });
+    await off.receive({ rawBody: first.body, headers: first.headers });
+    await off.receive({ rawBody: first.body, headers: first.headers });
+    expect(runs).toBe(3);
+  });
+
+  it('handles anyway and logs an error when the store is unreachable (default policy)', async () => {
+    const logs = captureLogs('info');
+    let runs = 0;
+    const receiver = createMtaReceiver({ secret: SECRET, logger: logs.logger, dedupe: { store: brokenStore() }, handlers: { 'delivery-status': () => void runs++ } });
+    const { body, headers } = delivery();
+    await expect(receiver.receive({ rawBody: body, headers })).resolves.toMatchObject({ type: 'delivery-status' });
+    expect(runs).toBe(1);
+    expect(logs.lines.find((line) => line.level === 50)).toMatchObject({ msg: expect.stringMatching(/store unreachable/), err: { message: 'connection refused' } });
+  });
+
+  it("answers 503 store.unavailable with onStoreError: 'refuse', running nothing", async () => {
+    let runs = 0;
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, dedupe: { store: brokenStore(), onStoreError: 'refuse' }, handlers: { 'delivery-status': () => void runs++ } }));
+    const { body, headers } = delivery();
+    expectError(await request(app).post('/mta').set(headers).send(body), 503, 'store.unavailable');
+    expect(runs).toBe(0);
+  });
+
+  it('checks its options', () => {
+    expect(() => createMtaReceiver({ secret: 's', dedupe: { onStoreError: 'ignore' as never } })).toThrow(/dedupe.onStoreError/);
+    expect(() => createMtaReceiver({ secret: 's', dedupe: { store: {} as never } })).toThrow(/dedupe.store/);
+    expect(() => createMtaReceiver({ secret: 's', dedupe: { retentionMs: 0 } })).toThrow(/dedupe.retentionMs/);
+    expect(() => createMtaReceiver({ secret: 's', deliveryKey: 'id' as never })).toThrow(/deliveryKey/);
+  });
+});
+
+describe('the memory store', () => {
+  it('is bounded in entries, oldest first out, and in time', async () => {
+    let now = 0;
+    const store = createMemoryStore({ maxEntries: 2, now: () => now });
+    for (const key of ['a', 'b', 'c']) {
+      const claim = await store.claim(key, 1000);
+      if (claim.state === 'claimed') await store.complete(key, claim.token, 5000);
+    }
+    expect(store.size).toBe(2);
+    expect((await store.claim('a', 1000)).state).toBe('claimed'); // forgotten: oldest
+    expect((await store.claim('c', 1000)).state).toBe('done');
+    now = 6000;
+    expect((await store.claim('c', 1000)).state).toBe('claimed'); // retention over
+  });
+
+  it('lets a claim lapse after its time, and the next claim is a redelivery', async () => {
+    let now = 0;
+    const store = createMemoryStore({ now: () => now });
+    expect(await store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: false });
+    expect(await store.claim('k', 1000)).toEqual({ state: 'in_progress' });
+    now = 1500;
+    expect(await store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('answers 503 receiver.closing once closing, after letting the delivery in flight finish', async () => {
+    const gate = deferred();
+    let finished = 0;
+    const route = mtaWebhooks({ secret: SECRET, handlers: { 'delivery-status': async () => { await gate.promise; finished += 1; } } });
+    const app = express().post('/mta', route);
+    const { body, headers } = delivery();
+    const inFlight = request(app).post('/mta').set(headers).send(body).then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = route.close();
+    const late = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: '1' } }), SECRET);
+    expectError(await request(app).post('/mta').set(late.headers).send(late.body), 503, 'receiver.closing');
+    gate.resolve();
+    await closed;
+    expect((await inFlight).status).toBe(200);
+    expect(finished).toBe(1);
+  });
+
+  it('releases the claims of handlers that outlast the close timeout, so the retry runs them', async () => {
+    const store = createMemoryStore();
+    const gate = deferred();
+    const slow = createMtaReceiver({ secret: SECRET, closeTimeoutMs: 50, dedupe: { store }, handlers: { 'delivery-status': () => gate.promise } });
+    const { body, headers } = delivery();
+    const pending = slow.receive({ rawBody: body, headers });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await slow.close();
+    // Another instance sharing the store gets the delivery as a redelivery.
+    const contexts: HandlerContext[] = [];
+    const next = createMtaReceiver({ secret: SECRET, dedupe: { store }, handlers: { 'delivery-status': (_event, ctx) => void contexts.push(ctx) } });
+    await next.receive({ rawBody: body, headers });
+    expect(contexts).toEqual([expect.objectContaining({ redelivery: true })]);
+    gate.resolve();
+    await pending;
+  });
+});
+
+function brokenStore(): DeliveryStore {
+  const fail = () => Promise.reject(new Error('connection refused'));
+  return { claim: fail, complete: fail, release: fail };
+}
