@@ -11,6 +11,7 @@ const config: Config = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^sms-webhooks$': '<rootDir>/src/index.ts',
     '^sms-webhooks/testing$': '<rootDir>/src/testing/index.ts',
+    '^sms-webhooks/queue$': '<rootDir>/src/queue/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],

@@ -1,7 +1,7 @@
 // Public API of sms-webhooks. Everything exported here is covered by semver.
 
 export { WebhookError, isWebhookError, ERROR_STATUS, type WebhookErrorCode } from './core/errors.js';
-export type { HandlerContext } from './core/pipeline.js';
+export type { HandlerContext } from './core/delivery-context.js';
 export type { ReceiveInput, WebhookReceiver } from './core/receiver.js';
 export type { Logger } from './core/logger.js';
 
@@ -35,3 +35,13 @@ export { parseHttpsmsEvent } from './httpsms/parse.js';
 export { HTTPSMS_EVENT_TYPES, HTTPSMS_ISSUER, HTTPSMS_TIMEOUT_MS, type HttpsmsEventType } from './httpsms/constants.js';
 export type { HttpsmsEvent, HttpsmsNormalized } from './httpsms/events.js';
 export type * from './httpsms/schemas.js';
+
+export { createMemoryStore, type MemoryStoreOptions } from './core/store/memory-store.js';
+export { createRedisStore, type RedisStoreOptions, type RedisEvalClient } from './core/store/redis-store.js';
+export type { DeliveryStore, ClaimOutcome } from './core/store/store.js';
+export type { ReliabilityOptions, DedupeOptions } from './core/reliability.js';
+export type { DeliveryHandoff, HandoffJob } from './core/handoff.js';
+
+export { createMtaClient, MTA_API_BASE_URL, type MtaClient, type MtaClientOptions } from './api/client.js';
+export { MtaApiError, type MtaApiErrorKind } from './api/errors.js';
+export type { MtaWebhook, MtaWebhookPage, RegisterWebhookFields, UpdateWebhookFields } from './api/schemas.js';

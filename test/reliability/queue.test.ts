@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import express from 'express';
+import Redis from 'ioredis';
+import request from 'supertest';
+import type { Worker } from 'bullmq';
+import { mtaWebhooks } from '../../src/express/mta';
+import { httpsmsWebhooks } from '../../src/express/httpsms';
+import type { HandlerContext } from '../../src/core/delivery-context';
+import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
+import { createWebhookWorker } from '../../src/queue/worker';
+import type { QueuedEvent } from '../../src/queue/revive';
+import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
+import { SECRET } from '../helpers/apps';
+import { expectError } from '../helpers/mta-app';
+import { RedisServer, describeWithRedis } from '../helpers/redis-server';
+
+const waitFor = async (check: () => boolean, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () => {
+  const redis = new RedisServer();
+  let queueName: string;
+  let handoff: QueueHandoff;
+  const workers: Worker[] = [];
+  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
+
+  beforeAll(() => redis.start());
+  afterAll(() => redis.destroy());
+  beforeEach(() => {
+    queueName = `q${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
+    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 50, attempts: 3 });
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.close()));
+    await handoff.close();
+  });
+
+  function worker(handlers: Parameters<typeof createWebhookWorker>[0]['handlers'], options: Partial<Parameters<typeof createWebhookWorker>[0]> = {}) {
+    const started = createWebhookWorker({ connection: connection(), queueName, handlers, ...options });
+    workers.push(started);
+    return started;
+  }
+
+  it('answers 200 once the job is queued; the worker runs the typed handler; a duplicate is not queued again', async () => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect(await handoff.queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+
+    const seen: Array<[QueuedEvent, HandlerContext]> = [];
+    worker({ 'delivery-status': (event, ctx) => void seen.push([event, ctx]) });
+    await waitFor(() => seen.length === 1);
+    const [event, ctx] = seen[0]!;
+    expect(event).toMatchObject({ provider: 'mta', type: 'delivery-status', version: 3, normalized: { status: { name: 'DELIVERED' } } });
+    expect(event.normalized.timestamp).toBeInstanceOf(Date);
+    expect(ctx).toMatchObject({ key: 'mta:delivery-status:48213377:4', redelivery: false });
+  });
+
+  it('queues httpSMS events too, keyed by the CloudEvents id', async () => {
+    const app = express().post('/httpsms', httpsmsWebhooks({ signingKey: 'k', handoff }));
+    const { body, headers } = await signedHttpsmsRequest(httpsmsFixture('message.phone.received'), 'k');
+    expect((await request(app).post('/httpsms').set(headers).send(body)).status).toBe(200);
+    const seen: QueuedEvent[] = [];
+    worker({ 'message.phone.received': (event) => void seen.push(event) });
+    await waitFor(() => seen.length === 1);
+    expect(seen[0]).toMatchObject({ provider: 'httpsms', id: '5f0b7c52-3d0e-4b8e-9a55-2f3c1d9e7a41' });
+  });
+
+  it('retries a failing handler with backoff, flagged as a redelivery', async () => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const { body, headers } = signedMtaRequest(mtaFixture('message-send'), SECRET);
+    await request(app).post('/mta').set(headers).send(body);
+    const attempts: boolean[] = [];
+    worker({
+      'message-send': (_event, ctx) => {
+        attempts.push(ctx.redelivery);
+        if (attempts.length < 2) throw new Error('downstream timeout');
+      },
+    });
+    await waitFor(() => attempts.length === 2);
+    expect(attempts).toEqual([false, true]);
+  });
+
+  it('refuses with 503 store.unavailable when Redis cannot take the job, so the provider retries', async () => {
+    // A Redis that is not there: nothing listens on port 1.
+    const nowhere = new Redis({ host: '127.0.0.1', port: 1, maxRetriesPerRequest: null, retryStrategy: () => 50 });
+    nowhere.on('error', () => {});
+    const down = createQueueHandoff({ connection: nowhere, queueName, timeoutMs: 200 });
+    down.queue.on('error', () => {});
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: down }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
+    expectError(await request(app).post('/mta').set(headers).send(body), 503, 'store.unavailable');
+    nowhere.disconnect();
+  });
+
+  it('finishes a job on another worker when its worker is killed with SIGKILL mid-job', async () => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: '777' } }), SECRET);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/worker-process.ts', String(redis.port), queueName], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    await waitFor(() => output.includes('ready'), 20_000);
+    await request(app).post('/mta').set(headers).send(body);
+    await waitFor(() => output.includes('started 777'));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const finished: string[] = [];
+    worker({ 'delivery-status': (event) => void finished.push(event.normalized.messageId) }, { workerOptions: { lockDuration: 1000, stalledInterval: 300 } });
+    await waitFor(() => finished.length === 1, 15_000);
+    expect(finished).toEqual(['777']);
+  }, 40_000);
+});
