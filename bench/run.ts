@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { makeDeliveries, type BenchDelivery } from './deliveries.js';
 import { runMicro } from './micro.js';
+import { RedisServer } from '../tools/redis-server.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -29,8 +30,8 @@ interface Stats {
   rss: number;
 }
 
-async function startServer(variant: string): Promise<Server> {
-  const child = fork(fileURLToPath(new URL('./servers.ts', import.meta.url)), [variant], {
+async function startServer(variant: string, redisPort = 0): Promise<Server> {
+  const child = fork(fileURLToPath(new URL('./servers.ts', import.meta.url)), [variant, String(redisPort)], {
     execArgv: ['--import', 'tsx'], // TSX_TSCONFIG_PATH is inherited: the build is measured
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -44,12 +45,12 @@ async function stats(server: Server): Promise<Stats> {
   return message;
 }
 
-function load(port: number, deliveries: BenchDelivery[], seconds: number): Promise<autocannon.Result> {
+function load(port: number, deliveries: BenchDelivery[], seconds: number, amount?: number, connections = CONNECTIONS): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url: `http://127.0.0.1:${port}/hook`,
-    connections: CONNECTIONS,
-    duration: seconds,
+    connections,
+    ...(amount ? { amount } : { duration: seconds }),
     requests: [
       {
         method: 'POST',
@@ -110,7 +111,50 @@ async function main(): Promise<void> {
     );
   }
   console.log('');
+  await runReliability(deliveries);
+  console.log('');
   await runMicro(deliveries);
+}
+
+const LOAD_DELIVERIES = Number(process.env.BENCH_LOAD_DELIVERIES ?? 20_000);
+const LOAD_CONNECTIONS = 64;
+
+/**
+ * The reliability runs: exactly LOAD_DELIVERIES distinct deliveries over 64 connections to the in-memory,
+ * Redis-store and queue hand-off receivers. Each must answer every one with 200 and account for every one
+ * (handled, or held by Redis as a job): a shortfall is a lost event.
+ */
+async function runReliability(deliveries: BenchDelivery[]): Promise<void> {
+  const redis = await new RedisServer().start();
+  const variants = [
+    ['mta', 'in-memory de-duplication'],
+    ['mta-redis', 'Redis store de-duplication'],
+    ['mta-queue', 'queue hand-off (BullMQ)'],
+  ] as const;
+  console.log(`reliability runs: ${LOAD_DELIVERIES} distinct deliveries, ${LOAD_CONNECTIONS} connections, each route once`);
+  console.log('| receiver | req/s | p99 ms | non-200 + errors | lost events | server RSS before → after |');
+  console.log('|---|---|---|---|---|---|');
+  try {
+    for (const [variant, label] of variants) {
+      const server = await startServer(variant, redis.port);
+      try {
+        const slice = deliveries.slice(0, LOAD_DELIVERIES);
+        const before = await stats(server);
+        const result = await load(server.port, slice, 0, LOAD_DELIVERIES, LOAD_CONNECTIONS);
+        const after = await stats(server);
+        const lost = LOAD_DELIVERIES - (after.handled - before.handled);
+        const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+        console.log(
+          `| ${label} | ${result.requests.average.toFixed(0)} | ${result.latency.p99} | ${result.non2xx + result.errors} | ${lost} | ` +
+            `${mb(before.rss)} → ${mb(after.rss)} |`,
+        );
+      } finally {
+        server.child.kill();
+      }
+    }
+  } finally {
+    await redis.destroy();
+  }
 }
 
 await main();

@@ -3,12 +3,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { z } from 'zod';
-import { mtaWebhooks } from 'sms-webhooks';
+import Redis from 'ioredis';
+import { createRedisStore, mtaWebhooks } from 'sms-webhooks';
+import { createQueueHandoff } from 'sms-webhooks/queue';
 import { BENCH_SECRET } from './deliveries.js';
 
-type Variant = 'bare' | 'mta' | 'handwritten';
+type Variant = 'bare' | 'mta' | 'handwritten' | 'mta-redis' | 'mta-queue';
 
 const variant = process.argv[2] as Variant;
+const redisPort = Number(process.argv[3]);
+let queued: (() => Promise<number>) | undefined;
 const app = express();
 let handled = 0;
 const onEvent = () => {
@@ -23,6 +27,16 @@ if (variant === 'bare') {
   });
 } else if (variant === 'mta') {
   app.post('/hook', mtaWebhooks({ secret: BENCH_SECRET, handlers: { 'delivery-status': onEvent } }));
+} else if (variant === 'mta-redis') {
+  // De-duplication in a Redis shared by every instance.
+  const client = new Redis({ host: '127.0.0.1', port: redisPort, maxRetriesPerRequest: 1 });
+  const store = createRedisStore({ client, prefix: `bench:${process.pid}:` });
+  app.post('/hook', mtaWebhooks({ secret: BENCH_SECRET, dedupe: { store }, handlers: { 'delivery-status': onEvent } }));
+} else if (variant === 'mta-queue') {
+  // Durable hand-off: 200 once Redis holds the job; a worker elsewhere runs the handlers.
+  const handoff = createQueueHandoff({ connection: { host: '127.0.0.1', port: redisPort, maxRetriesPerRequest: null }, queueName: `bench-${process.pid}` });
+  queued = () => handoff.queue.count();
+  app.post('/hook', mtaWebhooks({ secret: BENCH_SECRET, handoff }));
 } else if (variant === 'handwritten') {
   // What a careful user writes from the provider docs: raw body, HMAC, constant-time compare, zod.
   const schema = z.object({
@@ -55,10 +69,11 @@ const server = app.listen(0, '127.0.0.1', () => {
 });
 
 // The parent asks for CPU time and memory between rounds.
-process.on('message', (message: { type: string }) => {
+process.on('message', async (message: { type: string }) => {
   if (message.type === 'stats') {
     const cpu = process.cpuUsage();
-    process.send?.({ cpuMicros: cpu.user + cpu.system, handled, rss: process.memoryUsage().rss });
+    const accepted = queued ? await queued() : handled;
+    process.send?.({ cpuMicros: cpu.user + cpu.system, handled: accepted, rss: process.memoryUsage().rss });
   }
 });
 

@@ -30,45 +30,41 @@ app.get('/health', (_req, res) => {
   res.json({ ok: true });
 });
 
-app.post(
-  '/webhooks/mta',
-  mtaWebhooks({
-    secret,
-    handlers: {
-      'delivery-status': async (event, { log }) => {
-        log.info({ messageId: event.normalized.messageId, status: event.normalized.status.name }, 'delivery status');
-      },
-      'message-reply': async (event, { log }) => {
-        log.info({ replyId: event.normalized.replyId, isOptOut: event.normalized.isOptOut }, 'reply received');
-      },
-      'message-send': async (event, { log }) => {
-        log.info({ messageId: event.normalized.messageId }, 'message handed to the carrier');
-      },
-      'number-opt-in': async (event, { log }) => {
-        log.info({ method: event.normalized.optInType }, 'number opted in');
-      },
+const mtaRoute = mtaWebhooks({
+  secret,
+  handlers: {
+    'delivery-status': async (event, { log }) => {
+      log.info({ messageId: event.normalized.messageId, status: event.normalized.status.name }, 'delivery status');
     },
-  }),
-);
+    'message-reply': async (event, { log }) => {
+      log.info({ replyId: event.normalized.replyId, isOptOut: event.normalized.isOptOut }, 'reply received');
+    },
+    'message-send': async (event, { log }) => {
+      log.info({ messageId: event.normalized.messageId }, 'message handed to the carrier');
+    },
+    'number-opt-in': async (event, { log }) => {
+      log.info({ method: event.normalized.optInType }, 'number opted in');
+    },
+  },
+});
+app.post('/webhooks/mta', mtaRoute);
 
-app.post(
-  '/webhooks/httpsms',
-  httpsmsWebhooks({
-    signingKey,
-    audience: httpsmsAudience,
-    handlers: {
-      'message.phone.received': async (event, { log }) => {
-        log.info({ messageId: event.normalized.messageId, attachments: event.payload.attachments?.length ?? 0 }, 'SMS received');
-      },
-      'message.phone.delivered': async (event, { log }) => {
-        log.info({ messageId: event.normalized.messageId }, 'SMS delivered');
-      },
-      'phone.heartbeat.offline': async (event, { log }) => {
-        log.warn({ phoneId: event.normalized.phoneId }, 'the httpSMS phone is offline');
-      },
+const httpsmsRoute = httpsmsWebhooks({
+  signingKey,
+  audience: httpsmsAudience,
+  handlers: {
+    'message.phone.received': async (event, { log }) => {
+      log.info({ messageId: event.normalized.messageId, attachments: event.payload.attachments?.length ?? 0 }, 'SMS received');
     },
-  }),
-);
+    'message.phone.delivered': async (event, { log }) => {
+      log.info({ messageId: event.normalized.messageId }, 'SMS delivered');
+    },
+    'phone.heartbeat.offline': async (event, { log }) => {
+      log.warn({ phoneId: event.normalized.phoneId }, 'the httpSMS phone is offline');
+    },
+  },
+});
+app.post('/webhooks/httpsms', httpsmsRoute);
 
 // Port 3000 unless PORT says otherwise; if it is taken, any free port.
 const wanted = Number(process.env.PORT ?? 3000);
@@ -109,9 +105,14 @@ server.on('listening', async () => {
   );
 });
 
+// Graceful shutdown: stop accepting connections, let deliveries in flight finish (new ones get 503 and the
+// provider retries them), release the claims of any that cannot finish in time, then exit.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
+  process.once(signal, async () => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
     server.closeIdleConnections();
+    await Promise.all([mtaRoute.close(), httpsmsRoute.close()]);
+    process.exit(0);
   });
 }

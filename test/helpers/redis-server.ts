@@ -1,8 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export { RedisServer } from '../../tools/redis-server';
 
 /** True when a redis-server binary is on PATH. */
 export const REDIS_AVAILABLE = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -23,74 +21,4 @@ export function describeWithRedis(name: string, body: () => void): void {
   }
   console.warn(`\n!!! SKIPPED "${name}": redis-server is not installed (apt-get install redis-server) !!!\n`);
   describe.skip(name, body);
-}
-
-/** A redis-server of the test suite's own, on a free loopback port, in a temporary directory. */
-export class RedisServer {
-  port = 0;
-  private process?: ChildProcess;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'sms-webhooks-redis-'));
-
-  get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<this> {
-    if (!this.port) this.port = await freePort();
-    const child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    this.process = child;
-    const deadline = Date.now() + 10_000;
-    while (!(await answersPing(this.port))) {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error('redis-server did not start within 10 s');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    return this;
-  }
-
-  /** Stops the server (kept port and directory, so start() brings the same one back, empty). */
-  async stop(): Promise<void> {
-    const child = this.process;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async destroy(): Promise<void> {
-    await this.stop();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.setTimeout(500);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => {
-      socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
