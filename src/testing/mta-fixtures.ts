@@ -10,7 +10,8 @@ const AT = '2026-11-23T14:05:09.000Z';
 const TAGS = { customerId: 'c-1093', campaign: 'autumn-sale' };
 
 type Payload = Record<string, unknown>;
-type Builder = (ids: { messageId: number; replyId: number }) => Payload;
+type Ids = { messageId: number; replyId: number; customer: { national: string; e164: string } };
+type Builder = (ids: Ids) => Payload;
 
 const FIXTURES: Record<MtaEventType, Record<MtaVersion, Builder>> = {
   'delivery-status': {
@@ -40,9 +41,9 @@ const FIXTURES: Record<MtaEventType, Record<MtaVersion, Builder>> = {
     }),
   },
   'number-opt-in': {
-    1: () => numberOptInV12(),
-    2: () => numberOptInV12(),
-    3: () => ({ fromNumber: CUSTOMER.e164, toNumber: BUSINESS.e164, senderName: null, type: 'sms', timestamp: AT }),
+    1: ({ customer }) => numberOptInV12(customer.national),
+    2: ({ customer }) => numberOptInV12(customer.national),
+    3: ({ customer }) => ({ fromNumber: customer.e164, toNumber: BUSINESS.e164, senderName: null, type: 'sms', timestamp: AT }),
   },
 };
 
@@ -70,11 +71,20 @@ function messageSendV12(messageId: number): Payload {
   };
 }
 
-function numberOptInV12(): Payload {
+function numberOptInV12(number: string): Payload {
   return {
-    originationNumber: CUSTOMER.national, destinationNumber: BUSINESS.national, senderName: null,
+    originationNumber: number, destinationNumber: BUSINESS.national, senderName: null,
     optInType: 'sms', type: 'MTAWebhook.NUMBER_OPT_IN',
   };
+}
+
+/**
+ * Another fictional number (555-0100 to 555-0199, in any area code), for unique opt-ins: V1/V2 opt-ins carry
+ * no id, so the number is what tells two of them apart.
+ */
+function fictionalNumber(): { national: string; e164: string } {
+  const national = `${randomInt(201, 990)}55501${String(randomInt(0, 100)).padStart(2, '0')}`;
+  return { national, e164: `+1${national}` };
 }
 
 export interface MtaFixtureOptions {
@@ -82,7 +92,7 @@ export interface MtaFixtureOptions {
   version?: MtaVersion;
   /** Fields to set on top of the fixture; a field set to undefined is removed. */
   overrides?: Record<string, unknown>;
-  /** Fresh random ids (message id, reply id) instead of the fixed ones, for many distinct deliveries. */
+  /** Fresh random ids (message id, reply id; the number of an opt-in) instead of the fixed ones, for many distinct deliveries. */
   unique?: boolean;
 }
 
@@ -90,9 +100,9 @@ export interface MtaFixtureOptions {
 export function mtaFixture(event: MtaEventType, options: MtaFixtureOptions = {}): Record<string, unknown> {
   const build = FIXTURES[event]?.[options.version ?? 3];
   if (!build) throw new TypeError(`mtaFixture: unknown event "${event}" or version "${options.version}".`);
-  const ids = options.unique
-    ? { messageId: randomInt(1e8, 2 ** 47), replyId: randomInt(1e8, 2 ** 47) }
-    : { messageId: 48213377, replyId: 77120451 };
+  const ids: Ids = options.unique
+    ? { messageId: randomInt(1e8, 2 ** 47), replyId: randomInt(1e8, 2 ** 47), customer: fictionalNumber() }
+    : { messageId: 48213377, replyId: 77120451, customer: CUSTOMER };
   const payload = build(ids);
   for (const [key, value] of Object.entries(options.overrides ?? {})) {
     if (value === undefined) delete payload[key];
