@@ -9,8 +9,8 @@ import { makeDeliveries, type BenchDelivery } from './deliveries.js';
 import { runMicro } from './micro.js';
 import { RedisServer } from '../tools/redis-server.js';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const VARIANTS = ['bare', 'mta', 'handwritten'] as const;
 const LABELS: Record<(typeof VARIANTS)[number], string> = {

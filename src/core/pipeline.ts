@@ -86,22 +86,23 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
   }
 
   async function admitAndDispatch(event: E, key: string, log: Logger): Promise<string> {
-    const fields = { provider: spec.name, ...spec.summary(event) };
-    const admission: Admission = dedupe ? await admit(dedupe, key, log, fields) : { run: true, redelivery: false };
+    const describe = () => ({ provider: spec.name, ...spec.summary(event) });
+    // The in-memory store answers synchronously: then no step here costs a turn of the event loop.
+    const admitted: Admission | Promise<Admission> = dedupe ? admit(dedupe, key, log, describe) : NO_DEDUPE;
+    const admission = admitted instanceof Promise ? await admitted : admitted;
     if (!admission.run) return 'duplicate';
     const context = new DeliveryContext(log, spec.name, event.type, key, admission.redelivery, Date.now());
-    const release = async () => {
-      if (dedupe) await settle(dedupe, key, admission, false, log, fields);
-    };
+    const finish = (succeeded: boolean) => (dedupe ? settle(dedupe, key, admission, succeeded, log, describe) : undefined);
     let ran: number;
     try {
       const work = dispatch(event, context, log);
-      ran = typeof work === 'number' ? work : await inFlight.track(work, release);
+      ran = typeof work === 'number' ? work : await inFlight.track(work, async () => finish(false));
     } catch (error) {
-      await release();
+      await finish(false);
       throw error;
     }
-    if (dedupe) await settle(dedupe, key, admission, true, log, fields);
+    const settled = finish(true);
+    if (settled) await settled;
     return ran > 0 ? 'handled' : 'no_handler';
   }
 
@@ -160,6 +161,8 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
 
   return { handle, close, limit };
 }
+
+const NO_DEDUPE: Admission = { run: true, redelivery: false };
 
 function handlerFailed(type: string, cause: unknown): WebhookError {
   return new WebhookError(

@@ -24,7 +24,7 @@ const RELEASED_MS = 24 * 3600_000;
  * De-duplication in this process's memory: right for one instance. Bounded in entries (oldest first out) and in
  * time (every entry expires). Keys are forgotten when the process exits.
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): DeliveryStore & { readonly size: number } {
+export function createMemoryStore(options: MemoryStoreOptions = {}): DeliveryStore & { readonly size: number; claim(key: string, claimTtlMs: number): ClaimOutcome } {
   const maxEntries = options.maxEntries ?? 100_000;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new TypeError('Option "maxEntries" must be a positive whole number.');
   const now = options.now ?? Date.now;
@@ -63,7 +63,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DeliverySto
     get size() {
       return entries.size;
     },
-    async claim(key, claimTtlMs): Promise<ClaimOutcome> {
+    claim(key, claimTtlMs): ClaimOutcome {
       const entry = current(key);
       if (entry?.state === 'done') return { state: 'done' };
       if (entry?.state === 'in_progress') return { state: 'in_progress' };
@@ -71,10 +71,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): DeliverySto
       const token = put(key, 'in_progress', now() + claimTtlMs, redelivery);
       return { state: 'claimed', redelivery, token: String(token) };
     },
-    async complete(key, _token, retentionMs) {
+    complete(key, _token, retentionMs) {
       put(key, 'done', now() + retentionMs);
     },
-    async release(key, token) {
+    release(key, token) {
       const entry = entries.get(key);
       if (entry?.state === 'in_progress' && String(entry.token) === token) put(key, 'released', now() + RELEASED_MS);
     },

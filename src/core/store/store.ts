@@ -9,13 +9,14 @@ export type ClaimOutcome =
 
 /**
  * Where de-duplication keys live. Every method is atomic per key. A store shared by several instances (Redis)
- * makes the guarantee hold across them.
+ * makes the guarantee hold across them. A store in this process may answer synchronously (no promise), which
+ * spares every delivery a few turns of the event loop.
  */
 export interface DeliveryStore {
   /** Atomically claims `key` as in progress for at most `claimTtlMs` (so a crashed instance cannot hold it). */
-  claim(key: string, claimTtlMs: number): Promise<ClaimOutcome>;
+  claim(key: string, claimTtlMs: number): ClaimOutcome | Promise<ClaimOutcome>;
   /** Marks `key` handled, remembered for `retentionMs`. */
-  complete(key: string, token: string, retentionMs: number): Promise<void>;
+  complete(key: string, token: string, retentionMs: number): void | Promise<void>;
   /** Gives `key` back after a failure, so the provider's retry runs it (as a redelivery). */
-  release(key: string, token: string): Promise<void>;
+  release(key: string, token: string): void | Promise<void>;
 }
