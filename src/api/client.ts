@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { numberOption } from '../core/number-option.js';
 import { callMtaApi, type HttpOptions } from './http.js';
 import {
   type MtaWebhook,
@@ -77,17 +79,11 @@ function checkOptions(options: MtaClientOptions): HttpOptions {
   return {
     apiKey: options.apiKey.trim(),
     baseUrl,
-    timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
-    retries: positive(options.retries, 2, 'retries', true),
-    retryDelayMs: positive(options.retryDelayMs, 250, 'retryDelayMs', true),
+    timeoutMs: numberOption(options.timeoutMs, 'timeoutMs', 10_000),
+    retries: numberOption(options.retries, 'retries', 2, { allowZero: true }),
+    retryDelayMs: numberOption(options.retryDelayMs, 'retryDelayMs', 250, { allowZero: true }),
     fetch: options.fetch ?? globalThis.fetch,
   };
-}
-
-function positive(value: unknown, fallback: number, name: string, zeroAllowed = false): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isFinite(value) && (value > 0 || (zeroAllowed && value === 0))) return value;
-  throw new TypeError(`Option "${name}" must be a ${zeroAllowed ? 'non-negative' : 'positive'} number.`);
 }
 
 function wholeNumber(value: unknown, name: string): number {
@@ -95,7 +91,7 @@ function wholeNumber(value: unknown, name: string): number {
   throw new TypeError(`"${name}" must be a whole number.`);
 }
 
-function fieldsOrThrow<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, fields: unknown): T {
+function fieldsOrThrow<T>(schema: z.ZodType<T>, fields: unknown): T {
   const parsed = schema.safeParse(fields);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'fields'}: ${issue.message}`).join('; ');

@@ -1,4 +1,5 @@
 import type { DeliveryHandoff } from './handoff.js';
+import { numberOption } from './number-option.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { DeliveryStore } from './store/store.js';
 
@@ -47,7 +48,7 @@ export function checkReliabilityOptions<E>(options: ReliabilityOptions<E>): Chec
     dedupe: options.dedupe === false ? undefined : checkDedupe(options.dedupe ?? {}),
     deliveryKey: options.deliveryKey,
     handoff: options.handoff,
-    closeTimeoutMs: positive(options.closeTimeoutMs, 10_000, 'closeTimeoutMs'),
+    closeTimeoutMs: numberOption(options.closeTimeoutMs, 'closeTimeoutMs', 10_000),
   };
 }
 
@@ -61,14 +62,8 @@ function checkDedupe(dedupe: DedupeOptions): NonNullable<CheckedReliability<unkn
   }
   return {
     store: dedupe.store ?? createMemoryStore(),
-    retentionMs: positive(dedupe.retentionMs, 24 * 3600_000, 'dedupe.retentionMs'),
-    claimTtlMs: positive(dedupe.claimTtlMs, 60_000, 'dedupe.claimTtlMs'),
+    retentionMs: numberOption(dedupe.retentionMs, 'dedupe.retentionMs', 24 * 3600_000),
+    claimTtlMs: numberOption(dedupe.claimTtlMs, 'dedupe.claimTtlMs', 60_000),
     refuseWithoutStore: dedupe.onStoreError === 'refuse',
   };
-}
-
-function positive(value: unknown, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
-  throw new TypeError(`Option "${name}" must be a positive number of milliseconds.`);
 }

@@ -1,4 +1,5 @@
 import { parseByteLimit } from '../core/byte-limit.js';
+import { numberOption } from '../core/number-option.js';
 import type { HandlerMap } from '../core/handlers.js';
 import type { Logger } from '../core/logger.js';
 import type { HandlerContext } from '../core/pipeline.js';
@@ -56,17 +57,11 @@ export function checkHttpsmsOptions(options: HttpsmsReceiverOptions): CheckedHtt
     signingKeys,
     skipVerification,
     audience: options.audience,
-    clockToleranceSeconds: nonNegative(options.clockToleranceSeconds, 30, 'clockToleranceSeconds'),
-    handlerBudgetMs: nonNegative(options.handlerBudgetMs, 4000, 'handlerBudgetMs'),
+    clockToleranceSeconds: numberOption(options.clockToleranceSeconds, 'clockToleranceSeconds', 30, { allowZero: true }),
+    handlerBudgetMs: numberOption(options.handlerBudgetMs, 'handlerBudgetMs', 4000, { allowZero: true }),
     limit: parseByteLimit(options.limit),
     now: checkClock(options.now),
   };
-}
-
-function nonNegative(value: unknown, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  throw new TypeError(`Option "${name}" must be a number of 0 or more.`);
 }
 
 function checkClock(now: unknown): () => Date {

@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { DeliveryHandoff, HandoffJob } from '../core/handoff.js';
+import { withTimeout } from '../core/with-timeout.js';
 
 export const DEFAULT_QUEUE_NAME = 'sms-webhooks';
 
@@ -45,20 +46,13 @@ export function createQueueHandoff(options: QueueHandoffOptions): QueueHandoff {
       const jobId = job.key.replace(/:/g, '|');
       // BullMQ waits for Redis indefinitely while it is down; a delivery must get an answer before the
       // provider's timeout, so it is refused (503, the provider retries) after timeoutMs.
-      return withTimeout(timeoutMs, async () => {
+      const add = async () => {
         if (await queue.getJob(jobId)) return 'duplicate' as const;
         await queue.add(job.type, job, { ...jobOptions, jobId });
         return 'queued' as const;
-      });
+      };
+      return withTimeout(add(), timeoutMs, `Redis did not accept the job within ${timeoutMs} ms`);
     },
     close: () => queue.close(),
   };
-}
-
-function withTimeout<T>(ms: number, work: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${ms} ms`)), ms);
-  });
-  return Promise.race([work(), timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withTimeout } from '../with-timeout.js';
 import type { ClaimOutcome, DeliveryStore } from './store.js';
 
 /** The part of an ioredis client the store uses (ioredis' `Redis` and `Cluster` both fit). */
@@ -47,11 +48,7 @@ export function createRedisStore(options: RedisStoreOptions): DeliveryStore {
   const timeoutMs = options.timeoutMs ?? 1000;
 
   function run(script: string, key: string, ...args: Array<string | number>): Promise<unknown> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    return Promise.race([options.client.eval(script, 1, prefix + key, ...args), timeout]).finally(() => clearTimeout(timer));
+    return withTimeout(options.client.eval(script, 1, prefix + key, ...args), timeoutMs, `Redis did not answer within ${timeoutMs} ms`);
   }
 
   return {

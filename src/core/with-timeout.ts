@@ -1,0 +1,11 @@
+/**
+ * Rejects with `message` when `work` has not settled within `ms`. A client that waits for a server without end
+ * (ioredis and BullMQ do, while Redis is down) must not hold up a provider's delivery past its answer.
+ */
+export function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
