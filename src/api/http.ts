@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MtaApiError } from './errors.js';
+import { fetchFailure } from './fetch-failure.js';
 import { errorBody } from './schemas.js';
 
 export interface HttpOptions {
@@ -57,14 +58,11 @@ async function once<T>(options: HttpOptions, call: Call<T>): Promise<T> {
       signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (cause) {
-    const timedOut = (cause as Error)?.name === 'TimeoutError';
-    throw new MtaApiError(
-      timedOut
-        ? `no answer from ${new URL(url).host} within ${options.timeoutMs} ms`
-        : `could not reach ${new URL(url).host} (${networkReason(cause)})`,
-      { kind: timedOut ? 'timeout' : 'network' },
-      { cause },
-    );
+    const { timedOut, reason } = fetchFailure(cause, options.timeoutMs);
+    const host = new URL(url).host;
+    throw new MtaApiError(timedOut ? `no answer from ${host} within ${options.timeoutMs} ms` : `could not reach ${host} (${reason})`, {
+      kind: timedOut ? 'timeout' : 'network',
+    }, { cause });
   }
   const json = await readJson(response);
   if (!response.ok) throw apiError(response, json);
@@ -102,9 +100,4 @@ function apiError(response: Response, json: unknown): MtaApiError {
     requestId,
     reason,
   });
-}
-
-function networkReason(cause: unknown): string {
-  const code = (cause as { cause?: { code?: string } })?.cause?.code;
-  return code ?? (cause as Error)?.message ?? 'network error';
 }

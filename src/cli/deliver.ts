@@ -1,3 +1,4 @@
+import { fetchFailure } from '../api/fetch-failure.js';
 import { signedHttpsmsRequest } from '../testing/httpsms-sign.js';
 import { signedMtaRequest } from '../testing/sign.js';
 import type { Provider } from './body.js';
@@ -33,11 +34,7 @@ export async function deliver(target: Target, body: string): Promise<Outcome> {
     const text = await response.text();
     return { status: response.status, statusText: response.statusText, text, ms: performance.now() - started };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${target.timeoutMs} ms`
-        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const { reason } = fetchFailure(error, target.timeoutMs);
     return { status: 0, statusText: '', text: '', ms: performance.now() - started, error: reason };
   }
 }
