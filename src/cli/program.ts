@@ -49,10 +49,6 @@ function exitCode(error: unknown, io: CliIo): number {
     io.stderr.write(`error: ${error.message}\n`);
     return EXIT.failed;
   }
-  if (error instanceof TypeError) {
-    io.stderr.write(`error: ${error.message}\n`);
-    return EXIT.usage;
-  }
   io.stderr.write(`error: ${(error as Error)?.message ?? String(error)}\n`);
   return EXIT.failed;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { type MtaClient, createMtaClient } from '../api/client.js';
-import type { MtaWebhook } from '../api/schemas.js';
+import type { MtaWebhook, RegisterWebhookFields } from '../api/schemas.js';
 import { type CliIo, UsageError, secretFrom } from './io.js';
 
 interface CommonOptions {
@@ -42,7 +42,7 @@ export function addWebhooksCommand(program: Command, io: CliIo): void {
 
   fields(webhooks.command('register').description('register a webhook for one event')).action(async (options: FieldOptions) => {
     const secret = secretFrom(options.secret, io, 'MTA_WEBHOOK_SECRET', '--secret');
-    const answer = await client(io, options).webhooks.register({ ...toFields(options), secret } as never);
+    const answer = await checked(client(io, options).webhooks.register({ ...toFields(options), secret } as RegisterWebhookFields));
     print(io, options, answer, () => `${answer.message}\n${table([answer.webhook])}`);
   });
 
@@ -59,7 +59,7 @@ export function addWebhooksCommand(program: Command, io: CliIo): void {
       // A new secret only when given with --secret: $MTA_WEBHOOK_SECRET names the current one.
       const update = toFields(options);
       if (options.secret) update.secret = options.secret;
-      const answer = await client(io, options).webhooks.update(webhookId(id), update);
+      const answer = await checked(client(io, options).webhooks.update(webhookId(id), update));
       print(io, options, answer, () => `${answer.message}\n${table([answer.webhook])}`);
     },
   );
@@ -79,6 +79,15 @@ function client(io: CliIo, options: CommonOptions): MtaClient {
     return createMtaClient({ apiKey, baseUrl: options.baseUrl ?? io.env.MTA_API_BASE_URL });
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+}
+
+/** The client refuses bad fields with a TypeError before sending anything: for the command line, a wrong call. */
+async function checked<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw error instanceof TypeError ? new UsageError(error.message) : error;
   }
 }
 
