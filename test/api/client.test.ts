@@ -1,19 +1,11 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createMtaClient, MTA_API_BASE_URL } from '../../src/api/client';
 import { MtaApiError } from '../../src/api/errors';
+import { closedPort, rejection } from '../helpers/caught';
 import { FakeMtaApi, GOOD_KEY, READ_ONLY_KEY } from '../helpers/fake-mta-api';
 
 const FIELDS = { event: 'delivery-status', url: 'https://www.example.com/app/hooks', secret: 'abc123-abc2-cde1-1234-xyz123456' } as const;
 
-async function failure(promise: Promise<unknown>): Promise<MtaApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as MtaApiError;
-  }
-  throw new Error('expected a failure');
-}
+const failure = (promise: Promise<unknown>) => rejection<MtaApiError>(promise);
 
 describe('createMtaClient against a local MTA Webhooks API', () => {
   let api: FakeMtaApi;
@@ -90,10 +82,7 @@ describe('createMtaClient against a local MTA Webhooks API', () => {
   });
 
   it('reports a network failure in one line, naming the host', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const error = await failure(createMtaClient({ apiKey: GOOD_KEY, baseUrl: `http://127.0.0.1:${port}/v3`, retries: 0 }).webhooks.list());
     expect(error).toMatchObject({ kind: 'network' });
     expect(error.message).toMatch(/could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);

@@ -1,6 +1,6 @@
 import express from 'express';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { runCli } from '../../src/cli/program';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
 import { mtaWebhooks } from '../../src/express/mta';
 import { MTA_EVENT_TYPES } from '../../src/mta/constants';
+import { closedPort } from '../helpers/caught';
 import { cliIo } from '../helpers/cli-io';
 
 const SECRET = 'cli-secret-1b2c3d';
@@ -75,10 +76,7 @@ describe('sms-webhooks send, end to end against real receivers on loopback', () 
   });
 
   it('exits 1 with one line, no stack, when nothing listens at the URL', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const run = cliIo({ MTA_WEBHOOK_SECRET: SECRET });
     expect(await runCli(['send', 'delivery-status', '--url', `http://127.0.0.1:${port}/webhooks/mta`], run.io)).toBe(1);
     expect(run.err()).toBe(`error: no answer from http://127.0.0.1:${port}/webhooks/mta: ECONNREFUSED\n`);

@@ -1,6 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runCli } from '../../src/cli/program';
+import { closedPort } from '../helpers/caught';
 import { cliIo } from '../helpers/cli-io';
 import { FakeMtaApi, GOOD_KEY, READ_ONLY_KEY } from '../helpers/fake-mta-api';
 
@@ -60,10 +59,7 @@ describe('sms-webhooks webhooks, against a local MTA Webhooks API', () => {
   });
 
   it('turns a network failure into one line naming the host', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await closedPort();
     const run = cliIo(env({ MTA_API_BASE_URL: `http://127.0.0.1:${port}/v3` }));
     expect(await runCli(['webhooks', 'delete', '1'], run.io)).toBe(1);
     expect(run.err()).toMatch(/^error: MTA API error: could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n$/);

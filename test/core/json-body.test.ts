@@ -1,14 +1,8 @@
 import { parseJsonBody } from '../../src/core/json-body';
 import { WebhookError } from '../../src/core/errors';
+import { thrown } from '../helpers/caught';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return (error as WebhookError).code;
-  }
-  return undefined;
-}
+const codeOf = (fn: () => unknown) => thrown<WebhookError>(fn).code;
 
 describe('parseJsonBody', () => {
   it('parses UTF-8 JSON, keeping non-ASCII text', () => {
@@ -24,14 +18,9 @@ describe('parseJsonBody', () => {
   });
 
   it.each([[''], ['   '], ['{"a":'], ['hello +15555550123']])('answers 400 payload.invalid_json for %j, without quoting it', (text) => {
-    let caught: WebhookError | undefined;
-    try {
-      parseJsonBody(Buffer.from(text));
-    } catch (error) {
-      caught = error as WebhookError;
-    }
-    expect(caught?.code).toBe('payload.invalid_json');
-    expect(caught?.status).toBe(400);
-    expect(caught?.message).not.toContain('5555550123');
+    const caught = thrown<WebhookError>(() => parseJsonBody(Buffer.from(text)));
+    expect(caught.code).toBe('payload.invalid_json');
+    expect(caught.status).toBe(400);
+    expect(caught.message).not.toContain('5555550123');
   });
 });

@@ -2,15 +2,9 @@ import { WebhookError } from '../../src/core/errors';
 import { HTTPSMS_EVENT_TYPES } from '../../src/httpsms/constants';
 import { parseHttpsmsEvent } from '../../src/httpsms/parse';
 import { httpsmsFixture } from '../../src/testing';
+import { thrown } from '../helpers/caught';
 
-function rejection(json: unknown, header?: string): WebhookError {
-  try {
-    parseHttpsmsEvent(json, header);
-  } catch (error) {
-    return error as WebhookError;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = (json: unknown, header?: string) => thrown<WebhookError>(() => parseHttpsmsEvent(json, header));
 
 describe('parseHttpsmsEvent', () => {
   it.each(HTTPSMS_EVENT_TYPES)('validates %s and reads its ids the same way', (type) => {

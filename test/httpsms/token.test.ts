@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { WebhookError } from '../../src/core/errors';
 import { toSigningKeys, verifyHttpsmsToken } from '../../src/httpsms/token';
+import { rejection } from '../helpers/caught';
 
 // Test vector from ../shared/reference/httpsms-webhooks.md, section 4.
 const VECTOR = {
@@ -19,14 +20,8 @@ const check = (overrides: Partial<Parameters<typeof verifyHttpsmsToken>[1]> = {}
   ...overrides,
 });
 
-async function refusal(authorization: string | string[] | undefined, options = check()): Promise<WebhookError> {
-  try {
-    await verifyHttpsmsToken(authorization, options);
-  } catch (error) {
-    return error as WebhookError;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (authorization: string | string[] | undefined, options = check()) =>
+  rejection<WebhookError>(verifyHttpsmsToken(authorization, options));
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);

@@ -2,15 +2,10 @@ import { WebhookError } from '../../src/core/errors';
 import { MTA_DELIVERY_STATUS, MTA_EVENT_TYPES, type MtaEventType } from '../../src/mta/constants';
 import { parseMtaEvent } from '../../src/mta/parse';
 import { mtaFixture } from '../../src/testing/mta-fixtures';
+import { thrown } from '../helpers/caught';
 
-function rejection(json: unknown, options?: Parameters<typeof parseMtaEvent>[1]): WebhookError {
-  try {
-    parseMtaEvent(json, options);
-  } catch (error) {
-    return error as WebhookError;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = (json: unknown, options?: Parameters<typeof parseMtaEvent>[1]) =>
+  thrown<WebhookError>(() => parseMtaEvent(json, options));
 
 // The version each fixture is recognised as: V1 and V2 share fields for most events.
 const EXPECTED_VERSION: Record<MtaEventType, Record<1 | 2 | 3, unknown>> = {

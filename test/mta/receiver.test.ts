@@ -3,16 +3,10 @@ import { createMtaReceiver } from '../../src/mta/receiver';
 import type { MtaEvent } from '../../src/mta/events';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
+import { rejection } from '../helpers/caught';
 import { captureLogs } from '../helpers/log-capture';
 
-async function rejection(promise: Promise<unknown>): Promise<WebhookError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as WebhookError;
-  }
-  throw new Error('expected a rejection');
-}
+const rejected = (promise: Promise<unknown>) => rejection<WebhookError>(promise);
 
 describe('createMtaReceiver: the pipeline without HTTP', () => {
   it('resolves with the handled event; the handler gets the event and a context', async () => {
@@ -38,14 +32,14 @@ describe('createMtaReceiver: the pipeline without HTTP', () => {
     [{ 'x-signature': ['a'.repeat(64), 'b'.repeat(64)] }, 'signature.invalid', 401],
   ])('rejects headers %j with %s', async (headers, code, status) => {
     const receiver = createMtaReceiver({ secret: SECRET, handlers: { 'delivery-status': () => { throw new Error('must not run'); } } });
-    const error = await rejection(receiver.receive({ rawBody: JSON.stringify(mtaFixture('delivery-status')), headers }));
+    const error = await rejected(receiver.receive({ rawBody: JSON.stringify(mtaFixture('delivery-status')), headers }));
     expect(error).toBeInstanceOf(WebhookError);
     expect(error).toMatchObject({ code, status });
   });
 
   it('rejects a body over the limit with 413 before checking anything else', async () => {
     const receiver = createMtaReceiver({ secret: SECRET, limit: 100 });
-    const error = await rejection(receiver.receive({ rawBody: 'x'.repeat(101), headers: {} }));
+    const error = await rejected(receiver.receive({ rawBody: 'x'.repeat(101), headers: {} }));
     expect(error).toMatchObject({ code: 'body.too_large', status: 413 });
   });
 
@@ -53,7 +47,7 @@ describe('createMtaReceiver: the pipeline without HTTP', () => {
     const boom = new Error('boom');
     const receiver = createMtaReceiver({ secret: SECRET, handlers: { 'delivery-status': () => Promise.reject(boom) } });
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
-    const error = await rejection(receiver.receive({ rawBody: body, headers }));
+    const error = await rejected(receiver.receive({ rawBody: body, headers }));
     expect(error).toMatchObject({ code: 'handler.failed', status: 500, cause: boom });
     expect(error.message).not.toContain('boom');
   });
@@ -89,15 +83,24 @@ describe('createMtaReceiver: options are checked when it is made', () => {
     [{ secret: 's', limit: 'huge' }, /Option "limit"/],
     [{ secret: 's', handlers: { 'delivery-status': 'no' } }, /"handlers.delivery-status" must be a function/],
     [{ secret: 's', handlers: { deliveryStatus: () => {} } }, /unknown event type "deliveryStatus"/],
-    [{ secret: 's', dangerouslySkipSignatureVerification: 'yes' }, /.*/],
   ])('%j', (options, message) => {
     const make = () => createMtaReceiver(options as never);
-    if (String(message) === '/.*/') {
-      // A truthy non-boolean does not switch verification off: the secret still applies.
-      expect(make).not.toThrow();
-      return;
-    }
     expect(make).toThrow(TypeError);
     expect(make).toThrow(message);
+  });
+
+  it('does not switch verification off for a truthy value other than true', async () => {
+    const logs = captureLogs('info');
+    let runs = 0;
+    const receiver = createMtaReceiver({
+      secret: SECRET,
+      dangerouslySkipSignatureVerification: 'yes' as never,
+      logger: logs.logger,
+      handlers: { 'delivery-status': () => void runs++ },
+    });
+    const error = await rejected(receiver.receive({ rawBody: JSON.stringify(mtaFixture('delivery-status')) }));
+    expect(error).toMatchObject({ code: 'signature.missing', status: 401 });
+    expect(runs).toBe(0);
+    expect(logs.text()).not.toMatch(/NOT verified/);
   });
 });
