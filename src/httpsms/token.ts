@@ -1,20 +1,16 @@
-import { type KeyObject, createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { errors, jwtVerify } from 'jose';
 import { WebhookError } from '../core/errors.js';
 import { HTTPSMS_ISSUER } from './constants.js';
 
 export interface TokenCheck {
-  /** The signing keys as HMAC keys (UTF-8 bytes of each configured key). */
+  /** The signing keys as HMAC keys (UTF-8 bytes of each configured key: toHmacKey). */
   keys: readonly KeyObject[];
   /** The public webhook URL as registered in httpSMS; the token's `aud` must contain it. */
   audience?: string;
   clockToleranceSeconds: number;
   /** The clock; a fixed one in tests. */
   now: () => Date;
-}
-
-export function toSigningKeys(signingKeys: readonly string[]): KeyObject[] {
-  return signingKeys.map((key) => createSecretKey(Buffer.from(key, 'utf8')));
 }
 
 /**

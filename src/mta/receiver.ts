@@ -1,9 +1,8 @@
 import { WebhookError } from '../core/errors.js';
-import { buildHandlerTable } from '../core/handlers.js';
 import { headerValue } from '../core/headers.js';
-import { checkReliabilityOptions } from '../core/reliability.js';
-import { type Delivery, type HandlerContext, type ProviderSpec, createPipeline } from '../core/pipeline.js';
-import { type WebhookReceiver, toReceiver } from '../core/receiver.js';
+import { createReceiver } from '../core/create-receiver.js';
+import type { Delivery, ProviderSpec } from '../core/pipeline.js';
+import type { WebhookReceiver } from '../core/receiver.js';
 import { type HmacKey, toHmacKey, verifyHexHmac } from '../core/signature.js';
 import { MTA_EVENT_TYPES } from './constants.js';
 import { mtaDeliveryKey } from './delivery-key.js';
@@ -16,13 +15,11 @@ export type MtaReceiver = WebhookReceiver<MtaEvent>;
 /** The MTA pipeline without HTTP: `receive({ rawBody, headers })` verifies, validates and dispatches. */
 export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
   const checked = checkMtaOptions(options);
-  const handlers = buildHandlerTable<HandlerContext>(options.handlers, MTA_EVENT_TYPES);
-
   const keys = checked.secrets.map(toHmacKey);
   const pinned = { event: checked.event, version: checked.version };
   const spec: ProviderSpec<MtaEvent> = {
     name: 'mta',
-    authenticate: checked.skipVerification ? () => {} : (delivery) => authenticate(delivery, keys),
+    authenticate: (delivery) => authenticate(delivery, keys),
     toEvent: (json) => parseMtaEvent(json, pinned),
     deliveryKey: (event, delivery) => mtaDeliveryKey(event, delivery.rawBody),
     summary: (event) => ({
@@ -34,8 +31,8 @@ export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
     // The worker re-validates the body pinned to the event (and version) found here, so it gets the same event.
     handoffHints: () => ({ version: checked.version }),
   };
-  const reliability = checkReliabilityOptions(options);
-  return toReceiver(createPipeline({ spec, handlers, limit: checked.limit, logger: options.logger, reliability }));
+  const { limit, skipVerification } = checked;
+  return createReceiver({ spec, eventTypes: MTA_EVENT_TYPES, options, limit, skipVerification });
 }
 
 function authenticate({ rawBody, headers }: Delivery, keys: readonly HmacKey[]): void {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
+import { createHttpsmsReceiver } from '../../src/httpsms/receiver';
 import { HTTPSMS_EVENT_TYPES } from '../../src/httpsms/constants';
 import type { HttpsmsEvent } from '../../src/httpsms/events';
 import { httpsmsFixture, signedHttpsmsRequest } from '../../src/testing';
@@ -64,6 +65,16 @@ describe.each(EXPRESS_VERSIONS)('%s: httpsmsWebhooks', (_name, express) => {
 });
 
 describe('httpsmsWebhooks options', () => {
+  it('skips the token only with dangerouslySkipTokenVerification: true, and warns when made', async () => {
+    const logs = captureLogs('info');
+    let runs = 0;
+    const receiver = createHttpsmsReceiver({ dangerouslySkipTokenVerification: true, logger: logs.logger, handlers: { 'message.phone.sent': () => void runs++ } });
+    expect(logs.lines[0]).toMatchObject({ level: 40, msg: expect.stringMatching(/NOT verified/) });
+    const body = JSON.stringify(httpsmsFixture('message.phone.sent'));
+    await expect(receiver.receive({ rawBody: body, headers: { 'X-Event-Type': 'message.phone.sent' } })).resolves.toMatchObject({ type: 'message.phone.sent' });
+    expect(runs).toBe(1);
+  });
+
   it.each([
     [{}, /Option "signingKey" is required/],
     [{ signingKey: '' }, /Option "signingKey" must be/],
