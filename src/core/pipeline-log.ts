@@ -22,7 +22,12 @@ export function logOutcome<E>(log: Logger, spec: Described<E>, event: E, key: st
 export function logRejection(log: Logger, provider: string, error: unknown, summary: Record<string, unknown> | undefined, startedAt: number): void {
   const fields = { provider, ...summary, durationMs: since(startedAt) };
   if (!isWebhookError(error)) {
-    log.info({ ...fields, outcome: 'aborted', reason: (error as Error)?.message }, 'webhook delivery not completed');
+    // A client that went away mid-body is routine; anything else is a fault of ours, answered 500.
+    if ((error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
+      log.info({ ...fields, outcome: 'aborted' }, 'webhook delivery not completed: the client closed the connection');
+    } else {
+      log.error({ ...fields, outcome: 'failed', err: error }, 'webhook delivery failed unexpectedly');
+    }
     return;
   }
   const line = { ...fields, outcome: 'rejected', status: error.status, code: error.code };

@@ -29,7 +29,9 @@ export function toRequestHandler<E>(receiver: WebhookReceiver<E>): WebhookReques
           // After a 413 the rest of the body was dropped unread: do not reuse the connection.
           const body = JSON.stringify(error.toJSON());
           answer(res, error.status, body, jsonHeaders(body, error.code === 'body.too_large'));
-        } else if (!req.destroyed) {
+        } else if (!res.destroyed) {
+          // An unexpected fault of ours: 500 so the provider retries. (`req.destroyed` says nothing here: a
+          // request stream is destroyed once its body has been read.) A client that went away gets nothing.
           answer(res, 500, INTERNAL_BODY, jsonHeaders(INTERNAL_BODY, false));
         }
       },

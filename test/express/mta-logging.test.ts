@@ -1,4 +1,6 @@
 import express from 'express';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pinoHttp from 'pino-http';
 import request from 'supertest';
 import { mtaWebhooks } from '../../src/express/mta';
@@ -77,5 +79,36 @@ describe('logging', () => {
     await request(host).post('/mta').set(headers).send(body);
     const line = logs!.lines.find((entry) => entry.outcome === 'no_handler');
     expect(line).toMatchObject({ event: 'message-send', req: expect.any(Object) });
+  });
+
+  it('logs a client that closes mid-body at info as aborted, running nothing', async () => {
+    const logs = captureLogs('info');
+    let runs = 0;
+    const host = express().post('/mta', mtaWebhooks({ secret: SECRET, logger: logs.logger, handlers: { 'delivery-status': () => void runs++ } }));
+    const server = host.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = httpRequest({ host: '127.0.0.1', port, path: '/mta', method: 'POST', headers: { 'content-length': '1000' } });
+    client.on('error', () => {});
+    client.write('{"toNumber":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    client.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    server.close();
+    expect(logs.lines).toEqual([expect.objectContaining({ level: 30, provider: 'mta', outcome: 'aborted' })]);
+    expect(runs).toBe(0);
+  });
+
+  it('answers 500 and logs at error when something of ours fails unexpectedly', async () => {
+    const logs = captureLogs('info');
+    const broken = () => {
+      throw new TypeError('key function broke');
+    };
+    const host = express().post('/mta', mtaWebhooks({ secret: SECRET, logger: logs.logger, deliveryKey: broken }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
+    const response = await request(host).post('/mta').set(headers).send(body);
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({ error: { code: 'handler.failed', message: 'The delivery could not be handled.' } });
+    expect(logs.lines).toEqual([expect.objectContaining({ level: 50, outcome: 'failed', err: expect.objectContaining({ message: 'key function broke' }) })]);
   });
 });
