@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   'payload.invalid_json': 400,
   'signature.missing': 401,
   'signature.invalid': 401,
+  'body.timeout': 408,
   'body.too_large': 413,
   'body.unsupported_encoding': 415,
   'payload.unknown_event': 422,
