@@ -11,7 +11,9 @@ export default defineConfig([
     dts: { compilerOptions: dtsCompilerOptions },
     target: 'node20',
     platform: 'node',
-    splitting: false,
+    // Shared code in shared chunks, so that every entry (sms-webhooks, /fetch, /queue, ...) uses one copy of
+    // each module, WebhookError included.
+    splitting: true,
     outDir: 'dist',
   },
   {
