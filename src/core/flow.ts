@@ -89,9 +89,15 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     return new Promise<Answer>((resolve) => {
       entry.force = () => resolve(errorAnswer(receiverClosing()));
       steps(incoming, entry).then(
-        ({ outcome }) => resolve(outcome === 'duplicate' ? DUPLICATE_ANSWER : OK_ANSWER),
-        (error: unknown) => resolve(isWebhookError(error) ? errorAnswer(error) : INTERNAL_ANSWER),
-      ).finally(() => inFlight.leave(entry));
+        ({ outcome }) => {
+          inFlight.leave(entry);
+          resolve(outcome === 'duplicate' ? DUPLICATE_ANSWER : OK_ANSWER);
+        },
+        (error: unknown) => {
+          inFlight.leave(entry);
+          resolve(isWebhookError(error) ? errorAnswer(error) : INTERNAL_ANSWER);
+        },
+      );
     });
   }
 
@@ -99,7 +105,16 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     const entry = inFlight.enter();
     return new Promise<E>((resolve, reject) => {
       entry.force = () => reject(receiverClosing());
-      steps(incoming, entry).then(({ event }) => resolve(event), reject).finally(() => inFlight.leave(entry));
+      steps(incoming, entry).then(
+        ({ event }) => {
+          inFlight.leave(entry);
+          resolve(event);
+        },
+        (error: unknown) => {
+          inFlight.leave(entry);
+          reject(error);
+        },
+      );
     });
   }
 
@@ -122,9 +137,17 @@ function receiverClosing(): WebhookError {
 
 /** The body read, or a 408 once the deadline passes first. */
 function within(read: Promise<Uint8Array>, timeoutMs: number): Promise<Uint8Array> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(bodyTimedOut(timeoutMs)), timeoutMs);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(bodyTimedOut(timeoutMs)), timeoutMs);
+    read.then(
+      (bytes) => {
+        clearTimeout(timer);
+        resolve(bytes);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([read, deadline]).finally(() => clearTimeout(timer));
 }
