@@ -8,6 +8,7 @@ import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
 import { tooLarge } from './raw-body.js';
+import { toStoreKey } from './store-key.js';
 import type { CheckedReliability } from './reliability.js';
 
 export type { HandlerContext } from './delivery-context.js';
@@ -75,7 +76,7 @@ export function createPipeline<E extends { type: string }>(options: PipelineOpti
       const authenticating = spec.authenticate(delivery);
       if (authenticating) await authenticating; // only asynchronous checks cost a turn of the event loop
       event = spec.toEvent(parseJsonBody(rawBody), delivery);
-      const key = reliability.deliveryKey ? reliability.deliveryKey(event, rawBody) : spec.deliveryKey(event, delivery);
+      const key = toStoreKey(reliability.deliveryKey ? reliability.deliveryKey(event, rawBody) : spec.deliveryKey(event, delivery));
       const outcome = handoff ? await handOff(event, delivery, key) : await admitAndDispatch(event, key, log);
       logOutcome(log, spec, event, key, outcome, startedAt);
       return event;
