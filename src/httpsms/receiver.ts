@@ -1,13 +1,12 @@
 import { headerValue } from '../core/headers.js';
 import { createReceiver } from '../core/create-receiver.js';
 import type { ProviderSpec } from '../core/pipeline.js';
-import { toHmacKey } from '../core/signature.js';
 import type { WebhookReceiver } from '../core/receiver.js';
 import { HTTPSMS_EVENT_TYPES } from './constants.js';
 import type { HttpsmsEvent } from './events.js';
 import { type HttpsmsReceiverOptions, checkHttpsmsOptions } from './options.js';
 import { parseHttpsmsEvent } from './parse.js';
-import { type TokenCheck, verifyHttpsmsToken } from './token.js';
+import { type TokenCheck, toTokenKey, verifyHttpsmsToken } from './token.js';
 
 export type HttpsmsReceiver = WebhookReceiver<HttpsmsEvent>;
 
@@ -15,9 +14,10 @@ export type HttpsmsReceiver = WebhookReceiver<HttpsmsEvent>;
 export function createHttpsmsReceiver(options: HttpsmsReceiverOptions): HttpsmsReceiver {
   const checked = checkHttpsmsOptions(options);
   const tokenCheck: TokenCheck = {
-    keys: checked.signingKeys.map(toHmacKey),
+    keys: checked.signingKeys.map(toTokenKey),
     audience: checked.audience,
     clockToleranceSeconds: checked.clockToleranceSeconds,
+    maxTokenAgeSeconds: checked.maxTokenAgeSeconds,
     now: checked.now,
   };
   const spec: ProviderSpec<HttpsmsEvent> = {
