@@ -11,6 +11,7 @@ import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
+import { toStoreKey } from './store-key.js';
 
 /** What any adapter can supply about one request: this is all the flow needs from a runtime. */
 export interface IncomingDelivery {
@@ -74,7 +75,8 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       if (authenticating) await authenticating;
       event = spec.toEvent(parseJsonBody(rawBody), delivery);
       const keyed = reliability.deliveryKey ? reliability.deliveryKey(event, rawBody) : spec.deliveryKey(event, delivery);
-      const key = typeof keyed === 'string' ? keyed : await keyed;
+      // Keys are made well formed (and stay distinct) before any store sees them.
+      const key = toStoreKey(typeof keyed === 'string' ? keyed : await keyed);
       const outcome = await dispatch(event, delivery, key, log, entry);
       logOutcome(log, spec, event, key, outcome, startedAt);
       return { event, outcome };
