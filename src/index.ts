@@ -13,6 +13,8 @@ export { createMtaReceiver, type MtaReceiver } from './mta/receiver.js';
 export type { MtaReceiverOptions, MtaHandlers, MtaHandler } from './mta/options.js';
 export { signMtaPayload, verifyMtaSignature } from './mta/signature.js';
 export { parseMtaEvent, type ParseMtaEventOptions } from './mta/parse.js';
+export { MTA_OPT_OUT_KEYWORDS, type OptOutKeywords } from './mta/opt-out.js';
+export { MTA_NORMALIZED_SOURCES, type MtaNormalizedSource } from './mta/normalized-sources.js';
 export { mtaDeliveryKey } from './mta/delivery-key.js';
 export {
   MTA_EVENT_TYPES,

@@ -16,7 +16,7 @@ export type MtaReceiver = WebhookReceiver<MtaEvent>;
 export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
   const checked = checkMtaOptions(options);
   const keys = checked.secrets.map(toHmacKey);
-  const pinned = { event: checked.event, version: checked.version };
+  const pinned = { event: checked.event, version: checked.version, optOutKeywords: checked.optOutKeywords };
   const spec: ProviderSpec<MtaEvent> = {
     name: 'mta',
     authenticate: (delivery) => authenticate(delivery, keys),
@@ -28,8 +28,9 @@ export function createMtaReceiver(options: MtaReceiverOptions): MtaReceiver {
       messageId: 'messageId' in event.normalized ? event.normalized.messageId : undefined,
     }),
     personal: (event) => ({ to: event.normalized.to, from: event.normalized.from }),
-    // The worker re-validates the body pinned to the event (and version) found here, so it gets the same event.
-    handoffHints: () => ({ version: checked.version }),
+    // The worker re-validates the body pinned to the event (and version) found here, and with the same opt-out
+    // keywords, so it gets the same event.
+    handoffHints: () => (checked.optOutKeywords ? { version: checked.version, optOutKeywords: checked.optOutKeywords } : { version: checked.version }),
   };
   const { limit, skipVerification } = checked;
   return createReceiver({ spec, eventTypes: MTA_EVENT_TYPES, options, limit, skipVerification });
