@@ -9,6 +9,8 @@ export function withTimeout<T>(work: Promise<T>, ms: number, message: string): P
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(message)), ms);
+    // Bounding a wait is no reason to keep a process alive (Node only; other runtimes have no unref).
+    (timer as { unref?: () => void }).unref?.();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
