@@ -7,8 +7,8 @@ type Dedupe = CheckedDedupe;
 
 /** How a delivery may go on after its claim. */
 export type Admission =
-  /** `token`: a claim in the store; `fallbackToken`: a claim in this process only, the store being unreachable. */
-  | { run: true; redelivery: boolean; token?: string; fallbackToken?: string }
+  /** `token`: the claim in the store (none when it was unreachable); `localToken`: the claim in this process. */
+  | { run: true; redelivery: boolean; token?: string; localToken?: string }
   | { run: false; duplicate: true };
 
 /** Log fields of the delivery, made only when a line is written. */
@@ -18,20 +18,27 @@ type Describe = () => object;
  * Claims a delivery's key. A key handled before answers 200 without handlers; one being handled right now is
  * a 409 so the provider tries again later. When the store cannot be reached the policy decides: handle anyway
  * (no event lost, a duplicate possible) or 503. Synchronous when the store is (the in-memory one).
+ *
+ * Beside a shared store, this process keeps its own record of what it is handling and has handled (`local`):
+ * asked first, and the only one while the shared store is unreachable, so that copies reaching this instance
+ * during an outage run once, and a success whose write to the store is still on its way is not run again.
  */
 export function admit(dedupe: Dedupe, key: string, log: Logger, describe: Describe): Admission | Promise<Admission> {
-  // What this process handled while the shared store was unreachable may be missing from it (a write still on
-  // its way, or lost with a Redis that restarted empty): this process's word comes first.
-  const local = dedupe.fallback?.peek(key);
-  if (local) return decide({ state: local });
+  const here = dedupe.local?.peek(key);
+  if (here) return decide({ state: here });
   let claimed: ClaimOutcome | Promise<ClaimOutcome>;
   try {
     claimed = dedupe.store.claim(key, dedupe.claimTtlMs);
   } catch (error) {
     return unreachable(dedupe, error, key, log, describe);
   }
-  if (claimed instanceof Promise) return claimed.then(decide, (error: unknown) => unreachable(dedupe, error, key, log, describe));
-  return decide(claimed);
+  if (claimed instanceof Promise) {
+    return claimed.then(
+      (outcome) => claimHere(dedupe, key, decide(outcome)),
+      (error: unknown) => unreachable(dedupe, error, key, log, describe),
+    );
+  }
+  return claimHere(dedupe, key, decide(claimed));
 }
 
 function decide(outcome: ClaimOutcome): Admission {
@@ -40,6 +47,15 @@ function decide(outcome: ClaimOutcome): Admission {
     throw new WebhookError('delivery.in_progress', 'This delivery is being handled right now; try again once it is done.');
   }
   return { run: true, redelivery: outcome.redelivery, token: outcome.token };
+}
+
+/** Adds this process's claim to the store's; a copy that claimed here meanwhile (store unreachable) wins. */
+function claimHere(dedupe: Dedupe, key: string, admission: Admission): Admission {
+  if (!admission.run || !dedupe.local) return admission;
+  const here = dedupe.local.claim(key, dedupe.claimTtlMs);
+  if (here.state === 'claimed') return { ...admission, redelivery: admission.redelivery || here.redelivery, localToken: here.token };
+  if (admission.token !== undefined) void Promise.resolve(dedupe.store.release(key, admission.token)).catch(() => {});
+  return decide(here);
 }
 
 // The store gives back a claim that lands after we stopped waiting for it, so neither policy leaves one behind.
@@ -51,19 +67,17 @@ function unreachable(dedupe: Dedupe, error: unknown, key: string, log: Logger, d
       { cause: error },
     );
   }
-  const where = dedupe.fallback ? 'with a claim in this process only (a copy sent to another instance may run too)' : 'without a claim (a duplicate is possible)';
+  const where = dedupe.local ? 'with a claim in this process only (a copy sent to another instance may run too)' : 'without a claim (a duplicate is possible)';
   log.error({ ...describe(), key, err: error }, `de-duplication store unreachable: handling the delivery ${where}`);
-  if (!dedupe.fallback) return { run: true, redelivery: false };
-  const admission = decide(dedupe.fallback.claim(key, dedupe.claimTtlMs));
-  return admission.run ? { run: true, redelivery: admission.redelivery, fallbackToken: admission.token } : admission;
+  return claimHere(dedupe, key, { run: true, redelivery: false });
 }
 
 /** Records the end of a claimed delivery: done, or released for the provider's retry. Never throws or rejects. */
 export function settle(dedupe: Dedupe, key: string, admission: Admission, succeeded: boolean, log: Logger, describe: Describe): void | Promise<void> {
   if (!admission.run) return;
-  if (admission.fallbackToken !== undefined) {
-    if (succeeded) dedupe.fallback?.complete(key, admission.fallbackToken, dedupe.retentionMs);
-    else dedupe.fallback?.release(key, admission.fallbackToken);
+  if (admission.localToken !== undefined) {
+    if (succeeded) dedupe.local?.complete(key, admission.localToken, dedupe.retentionMs);
+    else dedupe.local?.release(key, admission.localToken);
   }
   const failed = (error: unknown) =>
     log.error(

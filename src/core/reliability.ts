@@ -25,9 +25,9 @@ export interface DedupeOptions {
   /** How long a handled key is remembered. Default 24 h. */
   retentionMs?: number;
   /**
-   * Most keys the receiver's in-memory store keeps (the default store; beside a shared store, the one that
-   * stands in while it is unreachable). When full, the oldest go first even before `retentionMs`, logged once
-   * at warn. Default 100,000.
+   * Most keys the receiver's in-memory store keeps (the default store; beside a shared store, this process's
+   * own record of recent deliveries). When the default store is full, the oldest go first even before
+   * `retentionMs`, logged once at warn. Default 100,000.
    */
   maxEntries?: number;
   /** Longest a claim lasts if its instance dies mid-delivery. Default 60 s. */
@@ -42,10 +42,10 @@ export interface CheckedDedupe {
   claimTtlMs: number;
   refuseWithoutStore: boolean;
   /**
-   * With a shared store and the 'process' policy: claims made in this process while the shared store is
-   * unreachable, so that copies arriving here meanwhile still run once.
+   * Beside a shared store: this process's own record of the deliveries it is handling and has handled, asked
+   * first, and the only one while the shared store is unreachable (see admit()).
    */
-  fallback?: MemoryStore;
+  local?: MemoryStore;
 }
 
 export interface CheckedReliability<E> {
@@ -82,14 +82,13 @@ function checkDedupe(dedupe: DedupeOptions, logger: Logger | undefined): Checked
   const maxEntries = dedupe.maxEntries ?? 100_000;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new TypeError('Option "dedupe.maxEntries" must be a positive whole number.');
   const retentionMs = numberOption(dedupe.retentionMs, 'dedupe.retentionMs', 24 * 3600_000);
-  const refuseWithoutStore = dedupe.onStoreError === 'refuse';
-  const memory = () => createMemoryStore({ maxEntries, onEarlyEviction: warnOnce(logger, maxEntries, retentionMs) });
   return {
-    store: dedupe.store ?? memory(),
+    store: dedupe.store ?? createMemoryStore({ maxEntries, onEarlyEviction: warnOnce(logger, maxEntries, retentionMs) }),
     retentionMs,
     claimTtlMs: numberOption(dedupe.claimTtlMs, 'dedupe.claimTtlMs', 60_000),
-    refuseWithoutStore,
-    fallback: dedupe.store && !refuseWithoutStore ? memory() : undefined,
+    refuseWithoutStore: dedupe.onStoreError === 'refuse',
+    // Forgetting a key here for room is harmless while the shared store remembers it: no warning.
+    local: dedupe.store ? createMemoryStore({ maxEntries }) : undefined,
   };
 }
 
