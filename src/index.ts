@@ -41,7 +41,7 @@ export { HTTPSMS_EVENT_TYPES, HTTPSMS_ISSUER, HTTPSMS_TIMEOUT_MS, type HttpsmsEv
 export type * from './httpsms/events.js';
 export type * from './httpsms/schemas.js';
 
-export { createMemoryStore, type MemoryStoreOptions } from './core/store/memory-store.js';
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './core/store/memory-store.js';
 export { createRedisStore, type RedisStoreOptions, type RedisEvalClient } from './core/store/redis-store.js';
 export type { DeliveryStore, ClaimOutcome } from './core/store/store.js';
 export type { ReliabilityOptions, DedupeOptions } from './core/reliability.js';
