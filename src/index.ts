@@ -6,6 +6,7 @@ export type { ReceiveInput, WebhookReceiver } from './core/receiver.js';
 export type { Answer } from './core/answer.js';
 export type { IncomingDelivery } from './core/flow.js';
 export type { ProviderDescriptor } from './core/provider.js';
+export type { DeliveryObserver, DeliveryReport, DeliveryOutcome } from './core/observe.js';
 export type { Logger } from './core/logger.js';
 
 export { rawBodySaver } from './express/raw-body-saver.js';

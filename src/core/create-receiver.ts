@@ -60,7 +60,9 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     },
     deliver: flow.deliver,
     close: flow.close,
+    observe: flow.observe,
     limit: flow.limit,
+    provider: flow.provider,
   };
 }
 

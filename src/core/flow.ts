@@ -9,7 +9,7 @@ import { InFlight, type InFlightEntry } from './in-flight.js';
 import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
-import { type DeliveryObserver, type DeliveryOutcome, type DeliveryReport } from './observe.js';
+import { type DeliveryObserver, type DeliveryOutcome, type DeliveryReport, checkObservers } from './observe.js';
 import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
@@ -49,7 +49,11 @@ export interface DeliveryFlow<E> {
   run(incoming: IncomingDelivery): Promise<E>;
   /** Stops taking deliveries (503), waits for those in flight, then answers what is left and releases its claims. */
   close(): Promise<void>;
+  /** Adds a listener of delivery reports; the function returned removes it. */
+  observe(observer: DeliveryObserver): () => void;
   readonly limit: number;
+  /** The provider's name ('mta', 'httpsms'). */
+  readonly provider: string;
 }
 
 /**
@@ -59,7 +63,8 @@ export interface DeliveryFlow<E> {
 export function createDeliveryFlow<E extends { type: string }>(options: FlowOptions<E>): DeliveryFlow<E> {
   const { spec, limit, reliability } = options;
   const dispatch = createDispatcher({ spec, handlers: options.handlers, reliability, handlerBudgetMs: options.handlerBudgetMs, status: options.status });
-  const observers = options.observers ?? [];
+  // Listeners may be added later (observe()): an inspector mounted beside existing routes.
+  const observers: DeliveryObserver[] = [...(options.observers ?? [])];
   const inFlight = new InFlight();
   let closing: Promise<void> | undefined;
 
@@ -175,7 +180,15 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     return closing;
   }
 
-  return { deliver, run, close, limit };
+  function observe(observer: DeliveryObserver): () => void {
+    observers.push(...checkObservers(observer));
+    return () => {
+      const index = observers.indexOf(observer);
+      if (index >= 0) observers.splice(index, 1);
+    };
+  }
+
+  return { deliver, run, close, observe, limit, provider: spec.name };
 }
 
 /** The report fields of a delivery that did not go through. */
