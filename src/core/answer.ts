@@ -12,11 +12,15 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 export const OK_ANSWER: Answer = { status: 200, headers: JSON_HEADERS, body: '{"ok":true}' };
 export const DUPLICATE_ANSWER: Answer = { status: 200, headers: JSON_HEADERS, body: '{"ok":true,"duplicate":true}' };
 
-/** Something of ours failed unexpectedly: 500 so the provider retries; the details go to the log only. */
+/**
+ * Something of ours failed unexpectedly (not a handler: those answer `handler.failed`): 500 so the provider
+ * retries; the details go to the log only. A code of its own, so an alert on handler failures does not fire for a
+ * bug here, and the other way round.
+ */
 export const INTERNAL_ANSWER: Answer = {
   status: 500,
   headers: JSON_HEADERS,
-  body: '{"error":{"code":"handler.failed","message":"The delivery could not be handled."}}',
+  body: '{"error":{"code":"internal.error","message":"The delivery could not be handled: an unexpected fault in the receiver (see its error log)."}}',
 };
 
 /**

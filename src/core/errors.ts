@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   'payload.invalid': 422,
   'delivery.in_progress': 409,
   'handler.failed': 500,
+  // A fault of this package or of a function given as an option (a deliveryKey that threw): not the handler's.
+  'internal.error': 500,
   'config.body_already_parsed': 500,
   'store.unavailable': 503,
   'receiver.closing': 503,

@@ -195,7 +195,7 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 function failure(error: unknown): { outcome: DeliveryOutcome; status: number; code?: string; error?: unknown; aborted?: boolean } {
   if (!isWebhookError(error)) {
     const aborted = (error as { code?: string } | null)?.code === 'ECONNRESET';
-    return { outcome: 'failed', status: 500, error, aborted };
+    return { outcome: 'failed', status: 500, code: aborted ? undefined : 'internal.error', error, aborted };
   }
   const failed = error.status >= 500 && error.code !== 'receiver.closing';
   return { outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, error: failed ? (error.cause ?? error) : undefined };

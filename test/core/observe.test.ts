@@ -44,6 +44,17 @@ describe('one report per delivery, told to every observer', () => {
     expect(reports).toHaveLength(1);
   });
 
+  it('reports a fault of ours (a deliveryKey that threw) as failed with internal.error, not handler.failed', async () => {
+    const deliveryKey = () => {
+      throw new Error('key function broke');
+    };
+    const route = mtaWebhooks({ secret: SECRET, observers: [observer], deliveryKey, handlers: { 'delivery-status': () => {} } });
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'obs-4' } }), SECRET);
+    const response = await request(express().post('/mta', route)).post('/mta').set(headers).send(body);
+    expect(response.body.error.code).toBe('internal.error');
+    expect(reports).toEqual([expect.objectContaining({ outcome: 'failed', status: 500, code: 'internal.error', error: expect.objectContaining({ message: 'key function broke' }) })]);
+  });
+
   it('keeps answering when an observer throws, and logs it', async () => {
     const route = mtaWebhooks({ secret: SECRET, observers: { finished: () => { throw new Error('broken observer'); } } });
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'obs-3' } }), SECRET);

@@ -108,7 +108,9 @@ describe('logging', () => {
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
     const response = await request(host).post('/mta').set(headers).send(body);
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ error: { code: 'handler.failed', message: 'The delivery could not be handled.' } });
+    expect(response.body).toEqual({
+      error: { code: 'internal.error', message: 'The delivery could not be handled: an unexpected fault in the receiver (see its error log).' },
+    });
     expect(logs.lines).toEqual([expect.objectContaining({ level: 50, outcome: 'failed', err: expect.objectContaining({ message: 'key function broke' }) })]);
   });
 });
