@@ -14,7 +14,17 @@ export type { WebhookRequestHandler } from './express/adapter.js';
 
 export { mtaWebhooks } from './express/mta.js';
 export { createMtaReceiver, type MtaReceiver } from './mta/receiver.js';
-export type { MtaReceiverOptions, MtaHandlers, MtaHandler } from './mta/options.js';
+export type {
+  MtaReceiverOptions,
+  MtaReceiverBaseOptions,
+  MtaSecretOptions,
+  MtaHandlers,
+  MtaHandler,
+  MtaDeliveryStatusHandler,
+  MtaMessageReplyHandler,
+  MtaMessageSendHandler,
+  MtaNumberOptInHandler,
+} from './mta/options.js';
 export { signMtaPayload, verifyMtaSignature } from './mta/signature.js';
 export { parseMtaEvent, type ParseMtaEventOptions } from './mta/parse.js';
 export { MTA_OPT_OUT_KEYWORDS, type OptOutKeywords } from './mta/opt-out.js';
@@ -32,11 +42,12 @@ export {
   type MtaOptInType,
 } from './mta/constants.js';
 export type * from './mta/events.js';
-export * as mtaSchemas from './mta/schemas/index.js';
+export { mtaSchemas } from './mta/schemas/public.js';
+export type * from './mta/schemas/public.js';
 
 export { httpsmsWebhooks } from './express/httpsms.js';
 export { createHttpsmsReceiver, type HttpsmsReceiver } from './httpsms/receiver.js';
-export type { HttpsmsReceiverOptions, HttpsmsHandlers } from './httpsms/options.js';
+export type { HttpsmsReceiverOptions, HttpsmsReceiverBaseOptions, HttpsmsSigningKeyOptions, HttpsmsHandlers } from './httpsms/options.js';
 export { parseHttpsmsEvent } from './httpsms/parse.js';
 export { HTTPSMS_EVENT_TYPES, HTTPSMS_ISSUER, HTTPSMS_TIMEOUT_MS, type HttpsmsEventType } from './httpsms/constants.js';
 export type * from './httpsms/events.js';

@@ -1,18 +1,23 @@
-// Packs the built package as npm would publish it, installs the tarball into a scratch app, and runs the
-// consumer tests there: one that imports it as ESM, one that requires it as CommonJS.
+// Packs the package as npm would publish it (prepack builds it), installs the tarball into a scratch app, and
+// checks it from a consumer's side: a strict TypeScript compile of every entry's declarations, then the runtime
+// tests, one that imports it as ESM and one that requires it as CommonJS.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { compileConsumers } from './compile-types.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
-const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', tmpdir()], root));
+const output = npm(['pack', '--json', '--pack-destination', tmpdir()], root);
+// The prepack build may print before npm's JSON: read from the JSON's opening bracket on.
+const [packed] = JSON.parse(output.slice(output.search(/^\[/m)));
 const files = packed.files.map((file) => file.path);
-const unexpected = files.filter((path) => !/^(dist\/[^/]+\.(c?js|d\.c?ts)|README\.md|LICENSE|package\.json)$/.test(path));
-if (unexpected.length > 0) {
-  console.error(`The package would ship files users do not need: ${unexpected.join(', ')}`);
+const unexpected = files.filter((path) => !/^(dist\/[^/]+\.(c?js|d\.c?ts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(path));
+const missing = ['LICENSE', 'CHANGELOG.md', 'README.md'].filter((path) => !files.includes(path));
+if (unexpected.length > 0 || missing.length > 0) {
+  console.error(`The package ships files users do not need (${unexpected.join(', ')}) or lacks ${missing.join(', ')}`);
   process.exit(1);
 }
 console.log(`npm pack: ${files.length} files, ${packed.size} bytes packed`);
@@ -20,7 +25,13 @@ console.log(`npm pack: ${files.length} files, ${packed.size} bytes packed`);
 const app = mkdtempSync(join(tmpdir(), 'sms-webhooks-consumer-'));
 try {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(tmpdir(), packed.filename), 'express@5'], app);
+  // The optional peers are installed too: the /queue declarations import bullmq's types.
+  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(tmpdir(), packed.filename), 'express@5', 'bullmq', 'ioredis', '@types/node@20'], app);
+  const failures = compileConsumers(app);
+  if (failures.length > 0) {
+    console.error(`${failures.length} strict compile(s) of the package's declarations failed.`);
+    process.exitCode = 1;
+  }
   for (const file of ['consumer.test.mjs', 'consumer.test.cjs']) copyFileSync(join(import.meta.dirname, file), join(app, file));
   execFileSync(process.execPath, ['--test', 'consumer.test.mjs', 'consumer.test.cjs'], { cwd: app, stdio: 'inherit' });
 } finally {

@@ -61,8 +61,19 @@ export type HttpsmsHeartbeatOnlineEvent = EventOf<'phone.heartbeat.online'>;
 /** A verified, validated httpSMS webhook event: switch on `type`. */
 export type HttpsmsEvent = { [T in HttpsmsEventType]: EventOf<T> }[HttpsmsEventType];
 
+/** The event of one httpSMS type: `HttpsmsEventOf<'message.phone.received'>`. */
+export type HttpsmsEventOf<T extends HttpsmsEventType> = Extract<HttpsmsEvent, { type: T }>;
+
 /** A handler for one httpSMS event type (or any), as MtaHandler is for MTA. */
 export type HttpsmsHandler<T extends HttpsmsEventType = HttpsmsEventType> = (
-  event: Extract<HttpsmsEvent, { type: T }>,
+  event: HttpsmsEventOf<T>,
   context: HandlerContext,
 ) => unknown;
+export type HttpsmsMessageReceivedHandler = HttpsmsHandler<'message.phone.received'>;
+export type HttpsmsMessageSentHandler = HttpsmsHandler<'message.phone.sent'>;
+export type HttpsmsMessageDeliveredHandler = HttpsmsHandler<'message.phone.delivered'>;
+export type HttpsmsMessageFailedHandler = HttpsmsHandler<'message.send.failed'>;
+export type HttpsmsMessageExpiredHandler = HttpsmsHandler<'message.send.expired'>;
+export type HttpsmsCallMissedHandler = HttpsmsHandler<'message.call.missed'>;
+export type HttpsmsHeartbeatOfflineHandler = HttpsmsHandler<'phone.heartbeat.offline'>;
+export type HttpsmsHeartbeatOnlineHandler = HttpsmsHandler<'phone.heartbeat.online'>;

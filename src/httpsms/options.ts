@@ -9,9 +9,27 @@ import type { HttpsmsEvent } from './events.js';
 
 export type HttpsmsHandlers = HandlerMap<HttpsmsEvent, HandlerContext>;
 
-export interface HttpsmsReceiverOptions extends SharedReceiverOptions<HttpsmsEvent> {
-  /** The webhook's signing key, or several during a rotation. */
-  signingKey?: string | readonly string[];
+/**
+ * The options of an httpSMS receiver (`httpsmsWebhooks`, `createHttpsmsReceiver`). `signingKey` is required,
+ * unless `dangerouslySkipTokenVerification: true` says, in the code, that nothing is checked.
+ */
+export type HttpsmsReceiverOptions = HttpsmsReceiverBaseOptions & HttpsmsSigningKeyOptions;
+
+/** `signingKey` and the switch that makes it optional: a union, so that forgetting the key is a compile error. */
+export type HttpsmsSigningKeyOptions =
+  | {
+      /** The webhook's signing key, or several during a rotation. */
+      signingKey: string | readonly string[];
+      dangerouslySkipTokenVerification?: false;
+    }
+  | {
+      signingKey?: string | readonly string[];
+      /** Accept deliveries without checking the token. Only for local experiments: anyone can forge events. */
+      dangerouslySkipTokenVerification: true;
+    };
+
+/** Every httpSMS receiver option except the signing key ones (see HttpsmsReceiverOptions). */
+export interface HttpsmsReceiverBaseOptions extends SharedReceiverOptions<HttpsmsEvent> {
   /** The public webhook URL exactly as registered in httpSMS; when given, the token's `aud` must contain it. */
   audience?: string;
   /** Typed handlers keyed by event type; a list runs in order. */
@@ -31,8 +49,6 @@ export interface HttpsmsReceiverOptions extends SharedReceiverOptions<HttpsmsEve
   logger?: Logger;
   /** The clock used for exp/nbf. For tests. */
   now?: () => Date;
-  /** Accept deliveries without checking the token. Only for local experiments: anyone can forge events. */
-  dangerouslySkipTokenVerification?: boolean;
 }
 
 export interface CheckedHttpsmsOptions {

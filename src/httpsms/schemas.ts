@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KnownFields } from '../core/known-fields.js';
 import { HTTPSMS_EVENT_TYPES, type HttpsmsEventType } from './constants.js';
 
 // The CloudEvents envelope and the eight data payloads, as httpSMS serialises them (reference, sections 3 and
@@ -83,7 +84,9 @@ export const httpsmsEnvelope = z.looseObject({
   data: z.record(z.string(), z.unknown()),
 });
 
-type Data = { [T in HttpsmsEventType]: z.output<(typeof HTTPSMS_DATA_SCHEMAS)[T]> };
+// Without the open index signature of z.looseObject, so that a misspelled field is a compile error (extra fields
+// still reach run time: see KnownFields).
+type Data = { [T in HttpsmsEventType]: KnownFields<z.output<(typeof HTTPSMS_DATA_SCHEMAS)[T]>> };
 export type HttpsmsMessageReceivedData = Data['message.phone.received'];
 export type HttpsmsMessageSentData = Data['message.phone.sent'];
 export type HttpsmsMessageDeliveredData = Data['message.phone.delivered'];
@@ -92,4 +95,4 @@ export type HttpsmsMessageExpiredData = Data['message.send.expired'];
 export type HttpsmsCallMissedData = Data['message.call.missed'];
 export type HttpsmsHeartbeatData = Data['phone.heartbeat.offline'];
 export type HttpsmsDataByType = Data;
-export type HttpsmsEnvelope = z.output<typeof httpsmsEnvelope>;
+export type HttpsmsEnvelope = KnownFields<z.output<typeof httpsmsEnvelope>>;

@@ -84,3 +84,6 @@ export type MtaNumberOptInEvent = Versioned<
 
 /** A verified, validated MTA webhook event: switch on `type`, then (if needed) on `version`. */
 export type MtaEvent = MtaDeliveryStatusEvent | MtaMessageReplyEvent | MtaMessageSendEvent | MtaNumberOptInEvent;
+
+/** The event of one MTA type: `MtaEventOf<'message-reply'>` (as HttpsmsEventOf for httpSMS). */
+export type MtaEventOf<T extends MtaEvent['type']> = Extract<MtaEvent, { type: T }>;

@@ -5,18 +5,41 @@ import type { Logger } from '../core/logger.js';
 import type { SharedReceiverOptions } from '../core/create-receiver.js';
 import type { HandlerContext } from '../core/delivery-context.js';
 import { MTA_EVENT_TYPES, MTA_VERSIONS, type MtaEventType, type MtaVersion } from './constants.js';
-import type { MtaEvent } from './events.js';
+import type { MtaEvent, MtaEventOf } from './events.js';
 import { type OptOutKeywords, optOutMatcher } from './opt-out.js';
 
 export type MtaHandlers = HandlerMap<MtaEvent, HandlerContext>;
+/** A handler for one MTA event type (or any): `const onReply: MtaHandler<'message-reply'> = async (event) => {}`. */
 export type MtaHandler<T extends MtaEventType = MtaEventType> = (
-  event: Extract<MtaEvent, { type: T }>,
+  event: MtaEventOf<T>,
   context: HandlerContext,
 ) => unknown;
+export type MtaDeliveryStatusHandler = MtaHandler<'delivery-status'>;
+export type MtaMessageReplyHandler = MtaHandler<'message-reply'>;
+export type MtaMessageSendHandler = MtaHandler<'message-send'>;
+export type MtaNumberOptInHandler = MtaHandler<'number-opt-in'>;
 
-export interface MtaReceiverOptions extends SharedReceiverOptions<MtaEvent> {
-  /** The webhook's secret, or several during a rotation (any one may match). */
-  secret?: string | readonly string[];
+/**
+ * The options of an MTA receiver (`mtaWebhooks`, `createMtaReceiver`). `secret` is required, unless
+ * `dangerouslySkipSignatureVerification: true` says, in the code, that nothing is checked.
+ */
+export type MtaReceiverOptions = MtaReceiverBaseOptions & MtaSecretOptions;
+
+/** `secret` and the switch that makes it optional: a union, so that forgetting the secret is a compile error. */
+export type MtaSecretOptions =
+  | {
+      /** The webhook's secret, or several during a rotation (any one may match). */
+      secret: string | readonly string[];
+      dangerouslySkipSignatureVerification?: false;
+    }
+  | {
+      secret?: string | readonly string[];
+      /** Accept deliveries without checking X-Signature. Only for local experiments: anyone can forge events. */
+      dangerouslySkipSignatureVerification: true;
+    };
+
+/** Every MTA receiver option except the secret ones (see MtaReceiverOptions). */
+export interface MtaReceiverBaseOptions extends SharedReceiverOptions<MtaEvent> {
   /** Typed handlers keyed by event type; a list runs in order. */
   handlers?: MtaHandlers;
   /** Pin the event type: for a URL registered for one event only. */
@@ -32,8 +55,6 @@ export interface MtaReceiverOptions extends SharedReceiverOptions<MtaEvent> {
   optOutKeywords?: OptOutKeywords;
   /** A pino logger; else the request's pino-http logger; else silent. */
   logger?: Logger;
-  /** Accept deliveries without checking X-Signature. Only for local experiments: anyone can forge events. */
-  dangerouslySkipSignatureVerification?: boolean;
 }
 
 export interface CheckedMtaOptions {

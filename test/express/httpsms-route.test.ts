@@ -3,6 +3,7 @@ import { httpsmsWebhooks } from '../../src/express/httpsms';
 import { createHttpsmsReceiver } from '../../src/httpsms/receiver';
 import { HTTPSMS_EVENT_TYPES } from '../../src/httpsms/constants';
 import type { HttpsmsEvent } from '../../src/httpsms/events';
+import type { HttpsmsReceiverOptions } from '../../src/httpsms/options';
 import { httpsmsFixture, signedHttpsmsRequest } from '../../src/testing';
 import { EXPRESS_VERSIONS } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
@@ -10,7 +11,7 @@ import { expectError } from '../helpers/mta-app';
 import { AUDIENCE, SIGNING_KEY } from '../helpers/providers';
 
 describe.each(EXPRESS_VERSIONS)('%s: httpsmsWebhooks', (_name, express) => {
-  function app(options: Parameters<typeof httpsmsWebhooks>[0] = {}) {
+  function app(options: Partial<HttpsmsReceiverOptions> = {}) {
     const handled: HttpsmsEvent[] = [];
     const record = (event: HttpsmsEvent) => void handled.push(event);
     const host = express();

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
-import { checkHttpsmsOptions } from '../../src/httpsms/options';
+import { type HttpsmsReceiverOptions, checkHttpsmsOptions } from '../../src/httpsms/options';
 import { httpsmsFixture, signedHttpsmsRequest } from '../../src/testing';
 import { EXPRESS_VERSIONS } from '../helpers/apps';
 import { expectError } from '../helpers/mta-app';
@@ -21,7 +21,7 @@ describe('option maxTokenAgeSeconds', () => {
 });
 
 describe.each(EXPRESS_VERSIONS)('%s: token limits on the route', (_name, express) => {
-  function app(options: Parameters<typeof httpsmsWebhooks>[0] = {}) {
+  function app(options: Partial<HttpsmsReceiverOptions> = {}) {
     const handled: unknown[] = [];
     const route = httpsmsWebhooks({ signingKey: SIGNING_KEY, audience: AUDIENCE, handlers: { 'message.phone.received': (event) => void handled.push(event) }, ...options });
     return { host: express().post('/httpsms', route), handled };

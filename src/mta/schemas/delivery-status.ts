@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KnownFields } from '../../core/known-fields.js';
 import { id, optional, phone, statusCode, stringOrNumber, tags, timestamp, typeMarker } from './fields.js';
 
 // Seed 004, "Delivery Status". V1 and V2 have the same fields.
@@ -28,6 +29,6 @@ export const deliveryStatusV3 = z.looseObject({
   type: optional(stringOrNumber),
 });
 
-export type DeliveryStatusV1 = z.output<typeof deliveryStatusV1>;
-export type DeliveryStatusV2 = z.output<typeof deliveryStatusV2>;
-export type DeliveryStatusV3 = z.output<typeof deliveryStatusV3>;
+export type DeliveryStatusV1 = KnownFields<z.output<typeof deliveryStatusV1>>;
+export type DeliveryStatusV2 = KnownFields<z.output<typeof deliveryStatusV2>>;
+export type DeliveryStatusV3 = KnownFields<z.output<typeof deliveryStatusV3>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KnownFields } from '../../core/known-fields.js';
 import { id, optional, phone, phoneOrNumber, tags, timestamp, typeMarker } from './fields.js';
 
 // Seed 004, "Message Reply". V1 documents destinationNumber as a number, V2 as a string.
@@ -32,6 +33,6 @@ export const messageReplyV3 = z.looseObject({
   senderName: optional(z.string()),
 });
 
-export type MessageReplyV1 = z.output<typeof messageReplyV1>;
-export type MessageReplyV2 = z.output<typeof messageReplyV2>;
-export type MessageReplyV3 = z.output<typeof messageReplyV3>;
+export type MessageReplyV1 = KnownFields<z.output<typeof messageReplyV1>>;
+export type MessageReplyV2 = KnownFields<z.output<typeof messageReplyV2>>;
+export type MessageReplyV3 = KnownFields<z.output<typeof messageReplyV3>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KnownFields } from '../../core/known-fields.js';
 import { id, optional, phone, tags, timestamp, typeMarker } from './fields.js';
 
 // Seed 004, "Message Send". V1 and V2 differ only in messageId's documented type, which is liberal here.
@@ -29,6 +30,6 @@ export const messageSendV3 = z.looseObject({
   senderName: optional(z.string()),
 });
 
-export type MessageSendV1 = z.output<typeof messageSendV1>;
-export type MessageSendV2 = z.output<typeof messageSendV2>;
-export type MessageSendV3 = z.output<typeof messageSendV3>;
+export type MessageSendV1 = KnownFields<z.output<typeof messageSendV1>>;
+export type MessageSendV2 = KnownFields<z.output<typeof messageSendV2>>;
+export type MessageSendV3 = KnownFields<z.output<typeof messageSendV3>>;

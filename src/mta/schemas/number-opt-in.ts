@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KnownFields } from '../../core/known-fields.js';
 import { optInType, optional, phone, timestamp, typeMarker } from './fields.js';
 
 // Seed 004, "Number Opt-In". V2 makes destinationNumber optional; V3 moves the opt-in method into `type`.
@@ -21,6 +22,6 @@ export const numberOptInV3 = z.looseObject({
   timestamp,
 });
 
-export type NumberOptInV1 = z.output<typeof numberOptInV1>;
-export type NumberOptInV2 = z.output<typeof numberOptInV2>;
-export type NumberOptInV3 = z.output<typeof numberOptInV3>;
+export type NumberOptInV1 = KnownFields<z.output<typeof numberOptInV1>>;
+export type NumberOptInV2 = KnownFields<z.output<typeof numberOptInV2>>;
+export type NumberOptInV3 = KnownFields<z.output<typeof numberOptInV3>>;
