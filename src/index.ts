@@ -48,7 +48,7 @@ export type * from './mta/schemas/public.js';
 export { httpsmsWebhooks } from './express/httpsms.js';
 export { createHttpsmsReceiver, type HttpsmsReceiver } from './httpsms/receiver.js';
 export type { HttpsmsReceiverOptions, HttpsmsReceiverBaseOptions, HttpsmsSigningKeyOptions, HttpsmsHandlers } from './httpsms/options.js';
-export { parseHttpsmsEvent } from './httpsms/parse.js';
+export { parseHttpsmsEvent, type ParseHttpsmsEventOptions } from './httpsms/parse.js';
 export { HTTPSMS_EVENT_TYPES, HTTPSMS_ISSUER, HTTPSMS_TIMEOUT_MS, type HttpsmsEventType } from './httpsms/constants.js';
 export type * from './httpsms/events.js';
 export type * from './httpsms/schemas.js';

@@ -4,11 +4,19 @@ import { HTTPSMS_EVENT_TYPES, type HttpsmsEventType } from './constants.js';
 import type { HttpsmsEvent, HttpsmsNormalized } from './events.js';
 import { HTTPSMS_DATA_SCHEMAS, httpsmsEnvelope } from './schemas.js';
 
+/** The options of parseHttpsmsEvent: the same shape as ParseMtaEventOptions. */
+export interface ParseHttpsmsEventOptions {
+  /** The event the delivery says it is (its X-Event-Type header): the body's `type` must name the same one. */
+  event?: string;
+}
+
 /**
- * Validates a CloudEvent from httpSMS: the envelope, then `data` by its `type`, which must equal the
- * X-Event-Type header when one is given. Throws a 422 WebhookError naming fields, never values.
+ * Validates a CloudEvent from httpSMS: the envelope, then `data` by its `type`, which must equal `options.event`
+ * (the X-Event-Type header) when one is given. Throws a 422 WebhookError naming fields, never values.
+ * A string as the second argument is read as `{ event }` (deprecated; removed in 0.3).
  */
-export function parseHttpsmsEvent(json: unknown, eventTypeHeader?: string): HttpsmsEvent {
+export function parseHttpsmsEvent(json: unknown, options: ParseHttpsmsEventOptions | string = {}): HttpsmsEvent {
+  const eventTypeHeader = typeof options === 'string' ? options : options?.event;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new WebhookError('payload.unknown_event', 'The body is not a JSON object, so it is no httpSMS CloudEvent.');
   }

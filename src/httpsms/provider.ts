@@ -1,7 +1,7 @@
 import type { ProviderDescriptor, ReceiverParts } from '../core/provider.js';
 import { singleHeader } from '../core/headers.js';
 import { httpsmsFixture } from '../testing/httpsms-fixtures.js';
-import { signedHttpsmsRequest } from '../testing/httpsms-sign.js';
+import { signHttpsmsRequest } from '../testing/httpsms-sign.js';
 import { HTTPSMS_EVENT_TYPES, type HttpsmsEventType } from './constants.js';
 import type { HttpsmsEvent } from './events.js';
 import { type HttpsmsReceiverOptions, checkHttpsmsOptions } from './options.js';
@@ -15,9 +15,9 @@ export const httpsmsProvider: ProviderDescriptor<HttpsmsEvent, HttpsmsReceiverOp
   eventTypes: HTTPSMS_EVENT_TYPES,
   isSuccess: (status) => status >= 200 && status < 400,
   receiverParts,
-  revive: (json, job) => parseHttpsmsEvent(json, job.type),
+  revive: (json, job) => parseHttpsmsEvent(json, { event: job.type }),
   fixture: (event, options) => httpsmsFixture(event as HttpsmsEventType, { unique: options?.unique }),
-  sign: async (body, key, options) => (await signedHttpsmsRequest(body, key, { audience: options?.audience })).headers,
+  sign: async (body, key, options) => (await signHttpsmsRequest(body, key, { audience: options?.audience })).headers,
   key: { flag: '--signing-key', env: 'HTTPSMS_SIGNING_KEY' },
 };
 
@@ -35,7 +35,7 @@ function receiverParts(options: HttpsmsReceiverOptions): ReceiverParts<HttpsmsEv
       name: 'httpsms',
       authenticate: ({ header }) => verifyHttpsmsToken(header('authorization'), tokenCheck),
       // A repeated X-Event-Type header, joined, can match no single type.
-      toEvent: (json, { header }) => parseHttpsmsEvent(json, singleHeader(header('x-event-type'))),
+      toEvent: (json, { header }) => parseHttpsmsEvent(json, { event: singleHeader(header('x-event-type')) }),
       deliveryKey: (event) => `httpsms:${event.id}`,
       summary: (event) => ({ event: event.type, id: event.id, messageId: event.normalized.messageId }),
       personal: (event) => ({ owner: event.normalized.owner, contact: event.normalized.contact }),

@@ -1,4 +1,5 @@
 import type { HttpsmsEventType } from '../httpsms/constants.js';
+import type { FixtureOverrides, HttpsmsWireData, HttpsmsWireEnvelope } from './fixture-types.js';
 
 // Realistic httpSMS CloudEvents, one per event, as the reference describes them (numbers in the fictional
 // 555-01xx range, fixed ids and times so tests are deterministic). The status events (sent, delivered, failed,
@@ -68,21 +69,23 @@ const FIXTURES: Record<HttpsmsEventType, { id: string; source: string; time: str
   },
 };
 
-export interface HttpsmsFixtureOverrides {
+export interface HttpsmsFixtureOverrides<T extends HttpsmsEventType = HttpsmsEventType> {
   /** Envelope fields to replace (id, source, time, ...). */
-  envelope?: Record<string, unknown>;
-  /** `data` fields to set; a field set to undefined is removed. */
-  data?: Record<string, unknown>;
+  envelope?: FixtureOverrides<HttpsmsWireEnvelope>;
+  /** `data` fields to set, typed by event; a field set to undefined is removed. */
+  data?: FixtureOverrides<HttpsmsWireData<T>>;
+  /** `data` fields the schemas do not know (as httpSMS may add later), set as they are. */
+  extra?: Record<string, unknown>;
   /** A fresh random CloudEvents id, for many distinct deliveries. */
   unique?: boolean;
 }
 
 /** A realistic httpSMS CloudEvent for one event type, valid against this package's schemas. */
-export function httpsmsFixture(event: HttpsmsEventType, overrides: HttpsmsFixtureOverrides = {}): Record<string, unknown> {
+export function httpsmsFixture<T extends HttpsmsEventType>(event: T, overrides: HttpsmsFixtureOverrides<T> = {}): Record<string, unknown> {
   const fixture = FIXTURES[event];
   if (!fixture) throw new TypeError(`httpsmsFixture: unknown event "${event}".`);
   const data = fixture.data();
-  for (const [key, value] of Object.entries(overrides.data ?? {})) {
+  for (const [key, value] of Object.entries<unknown>({ ...overrides.data, ...overrides.extra })) {
     if (value === undefined) delete data[key];
     else data[key] = value;
   }

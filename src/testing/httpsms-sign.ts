@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { HTTPSMS_ISSUER } from '../httpsms/constants.js';
+import { type SignableBody, type SignedBody, type SignedRequest, toBytes } from './sign.js';
 
 export interface HttpsmsSignOptions {
   /** The webhook URL as registered in httpSMS: the token's `aud`. */
@@ -10,22 +11,23 @@ export interface HttpsmsSignOptions {
   now?: Date;
 }
 
-export interface SignedHttpsmsRequest {
-  /** The exact JSON string to send. */
-  body: string;
-  headers: { 'Content-Type': string; 'X-Event-Type': string; Authorization: string };
-}
+export type SignedHttpsmsRequest<B extends string | Buffer = string | Buffer> = SignedRequest<
+  { 'Content-Type': string; 'X-Event-Type': string; Authorization: string },
+  B
+>;
 
 /**
- * A request httpSMS could have sent: the CloudEvent as compact JSON, `X-Event-Type`, and
- * `Authorization: Bearer <JWT>` signed with HS256 and the signing key, with httpSMS's claims.
+ * A request httpSMS could have sent: the CloudEvent (an object is serialized with JSON.stringify; a string or
+ * Buffer is kept byte for byte), `X-Event-Type`, and `Authorization: Bearer <JWT>` signed with HS256 and the
+ * signing key, with httpSMS's claims. The same shape as signMtaRequest.
  */
-export async function signedHttpsmsRequest(
-  body: Record<string, unknown> | string,
+export async function signHttpsmsRequest<B extends SignableBody>(
+  body: B,
   signingKey: string,
   options: HttpsmsSignOptions = {},
-): Promise<SignedHttpsmsRequest> {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+): Promise<SignedHttpsmsRequest<SignedBody<B>>> {
+  const bytes = toBytes(body);
+  const text = typeof bytes === 'string' ? bytes : (bytes as Buffer).toString('utf8');
   const type = String((JSON.parse(text) as { type?: unknown }).type ?? '');
   const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
   let token = new SignJWT({})
@@ -37,5 +39,10 @@ export async function signedHttpsmsRequest(
     .setExpirationTime(issuedAt + 600);
   if (options.audience) token = token.setAudience([options.audience]);
   const jwt = await token.sign(new TextEncoder().encode(signingKey));
-  return { body: text, headers: { 'Content-Type': 'application/json', 'X-Event-Type': type, Authorization: `Bearer ${jwt}` } };
+  return { body: bytes, headers: { 'Content-Type': 'application/json', 'X-Event-Type': type, Authorization: `Bearer ${jwt}` } };
 }
+
+/**
+ * @deprecated Renamed `signHttpsmsRequest`, the same shape as signMtaRequest; this name is removed in 0.3.
+ */
+export const signedHttpsmsRequest: typeof signHttpsmsRequest = signHttpsmsRequest;

@@ -1,5 +1,6 @@
 import { randomInt } from '../core/random.js';
 import type { MtaEventType, MtaVersion } from '../mta/constants.js';
+import type { FixtureOverrides, MtaWirePayload } from './fixture-types.js';
 
 // Realistic MTA payloads, one per event and version, exactly with the fields of seed 004. Numbers are in the
 // 555-01xx range, reserved for fiction; the time is fixed so tests are deterministic.
@@ -87,24 +88,29 @@ function fictionalNumber(): { national: string; e164: string } {
   return { national, e164: `+1${national}` };
 }
 
-export interface MtaFixtureOptions {
+export interface MtaFixtureOptions<T extends MtaEventType = MtaEventType, V extends MtaVersion = MtaVersion> {
   /** Payload version; default 3, MTA's default. */
-  version?: MtaVersion;
-  /** Fields to set on top of the fixture; a field set to undefined is removed. */
-  overrides?: Record<string, unknown>;
+  version?: V;
+  /** Fields to set on top of the fixture, typed by event and version; a field set to undefined is removed. */
+  overrides?: FixtureOverrides<MtaWirePayload<T, V>>;
+  /** Fields the schemas do not know (as a provider may add later), set as they are. */
+  extra?: Record<string, unknown>;
   /** Fresh random ids (message id, reply id; the number of an opt-in) instead of the fixed ones, for many distinct deliveries. */
   unique?: boolean;
 }
 
 /** A realistic payload for one MTA event and version, valid against this package's schemas. */
-export function mtaFixture(event: MtaEventType, options: MtaFixtureOptions = {}): Record<string, unknown> {
+export function mtaFixture<T extends MtaEventType, V extends MtaVersion = 3>(
+  event: T,
+  options: MtaFixtureOptions<T, V> = {},
+): Record<string, unknown> {
   const build = FIXTURES[event]?.[options.version ?? 3];
   if (!build) throw new TypeError(`mtaFixture: unknown event "${event}" or version "${options.version}".`);
   const ids: Ids = options.unique
     ? { messageId: randomInt(1e8, 2 ** 47), replyId: randomInt(1e8, 2 ** 47), customer: fictionalNumber() }
     : { messageId: 48213377, replyId: 77120451, customer: CUSTOMER };
   const payload = build(ids);
-  for (const [key, value] of Object.entries(options.overrides ?? {})) {
+  for (const [key, value] of Object.entries<unknown>({ ...options.overrides, ...options.extra })) {
     if (value === undefined) delete payload[key];
     else payload[key] = value;
   }

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/program';
+import { createHttpsmsReceiver } from '../../src/httpsms/receiver';
 import { signMtaPayload } from '../../src/mta/signature';
+import { httpsmsFixture } from '../../src/testing';
 import { cliIo } from '../helpers/cli-io';
 
 describe('sms-webhooks secret', () => {
@@ -41,6 +43,25 @@ describe('sms-webhooks sign', () => {
     const missing = cliIo();
     expect(await runCli(['sign', '--secret', 's', '/nonexistent/body.json'], missing.io)).toBe(2);
     expect(missing.err()).toBe('error: cannot read /nonexistent/body.json: ENOENT\n');
+  });
+
+  it('makes an httpSMS token with --provider httpsms that the httpSMS receiver accepts, for exactly that body', async () => {
+    const event = httpsmsFixture('message.phone.received');
+    const text = JSON.stringify(event);
+    const run = cliIo({ HTTPSMS_SIGNING_KEY: 'httpsms-key' }, text);
+    expect(await runCli(['sign', '--provider', 'httpsms', '--audience', 'https://example.test/hook', '-'], run.io)).toBe(0);
+    const token = run.out().trim();
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(run.out() + run.err()).not.toContain('httpsms-key');
+    const receiver = createHttpsmsReceiver({ signingKey: 'httpsms-key', audience: 'https://example.test/hook' });
+    const headers = { 'content-type': 'application/json', 'x-event-type': event.type as string, authorization: `Bearer ${token}` };
+    await expect(receiver.receive({ rawBody: text, headers })).resolves.toMatchObject({ type: 'message.phone.received' });
+  });
+
+  it('asks for the httpSMS key by its own flag and variable', async () => {
+    const run = cliIo({ MTA_WEBHOOK_SECRET: 'an-mta-secret' }, '{}');
+    expect(await runCli(['sign', '--provider', 'httpsms'], run.io)).toBe(2);
+    expect(run.err()).toBe('error: a secret is needed: pass --signing-key or set HTTPSMS_SIGNING_KEY\n');
   });
 
   it('exits 2 for an unknown command or option, 0 for --help on every command', async () => {

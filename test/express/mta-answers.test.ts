@@ -60,7 +60,7 @@ describe.each(EXPRESS_VERSIONS)('%s: the answers table', (_name, express) => {
 
   it('413 body.too_large over the limit option, and the connection is not reused', async () => {
     const { app, handled } = mtaApp(express, { limit: '1kb' });
-    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { padding: 'x'.repeat(2000) } }), SECRET);
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { extra: { padding: 'x'.repeat(2000) } }), SECRET);
     const response = await request(app).post('/webhooks/mta').set(headers).send(body);
     expectError(response, 413, 'body.too_large');
     expect(response.headers.connection).toBe('close');
@@ -109,7 +109,7 @@ describe.each(EXPRESS_VERSIONS)('%s: the answers table', (_name, express) => {
 
   it('422 payload.invalid for an event that fails its schema, naming the field but not its value', async () => {
     const { app, handled } = mtaApp(express);
-    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { toNumber: 5555550199 } }), SECRET);
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { toNumber: 5555550199 as never } }), SECRET);
     const response = await request(app).post('/webhooks/mta').set(headers).send(body);
     expectError(response, 422, 'payload.invalid');
     expect(response.body.error.message).toMatch(/toNumber/);

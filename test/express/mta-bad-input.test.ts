@@ -34,7 +34,7 @@ describe.each(EXPRESS_VERSIONS)('%s: bad input', (_name, express) => {
 
   it('a 1 MB body: 413 body.too_large, with or without Content-Length', async () => {
     const { app, handled } = mtaApp(express);
-    const big = JSON.stringify(mtaFixture('delivery-status', { overrides: { padding: 'x'.repeat(1024 * 1024) } }));
+    const big = JSON.stringify(mtaFixture('delivery-status', { extra: { padding: 'x'.repeat(1024 * 1024) } }));
     expectError(await post(app, big), 413, 'body.too_large');
     // Chunked: no Content-Length to refuse up front, the count is kept while reading.
     const signed = signedMtaRequest(big, SECRET);

@@ -26,7 +26,7 @@ export const MTA_DRIVER: ProviderDriver = {
   path: '/webhooks/mta',
   handledEvent: () => mtaFixture('delivery-status'),
   unhandledEvent: () => mtaFixture('message-send'),
-  invalidEvent: () => mtaFixture('delivery-status', { overrides: { toNumber: 5555550199 } }),
+  invalidEvent: () => mtaFixture('delivery-status', { overrides: { toNumber: 5555550199 as never } }),
   sign: async (body) => signedMtaRequest(body, SECRET).headers,
   signWrongly: async (body) => signedMtaRequest(body, 'wrong-secret').headers,
   authHeader: 'X-Signature',
@@ -37,7 +37,7 @@ export const HTTPSMS_DRIVER: ProviderDriver = {
   path: '/webhooks/httpsms',
   handledEvent: () => httpsmsFixture('message.phone.received'),
   unhandledEvent: () => httpsmsFixture('phone.heartbeat.online'),
-  invalidEvent: () => httpsmsFixture('message.phone.received', { data: { sim: 'SIM9' } }),
+  invalidEvent: () => httpsmsFixture('message.phone.received', { data: { sim: 'SIM9' as never } }),
   sign: async (_body, eventType = 'message.phone.received') => {
     const { headers } = await signedHttpsmsRequest(httpsmsFixture(eventType as never), SIGNING_KEY, { audience: AUDIENCE });
     return headers;

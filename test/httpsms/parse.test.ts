@@ -4,12 +4,12 @@ import { parseHttpsmsEvent } from '../../src/httpsms/parse';
 import { httpsmsFixture } from '../../src/testing';
 import { thrown } from '../helpers/caught';
 
-const rejection = (json: unknown, header?: string) => thrown<WebhookError>(() => parseHttpsmsEvent(json, header));
+const rejection = (json: unknown, header?: string) => thrown<WebhookError>(() => parseHttpsmsEvent(json, { event: header }));
 
 describe('parseHttpsmsEvent', () => {
   it.each(HTTPSMS_EVENT_TYPES)('validates %s and reads its ids the same way', (type) => {
     const body = httpsmsFixture(type);
-    const event = parseHttpsmsEvent(body, type);
+    const event = parseHttpsmsEvent(body, { event: type });
     expect(event).toMatchObject({ provider: 'httpsms', type, id: body.id, source: body.source, payload: body.data });
     expect(event.time).toEqual(new Date(String(body.time)));
     expect(event.normalized.owner).toBe('+18005550199');
