@@ -1,0 +1,41 @@
+// Type-level tests of the receiver options: checked by `npm run typecheck` (tsc), never run.
+import { createHttpsmsReceiver, createMtaReceiver, httpsmsWebhooks, mtaWebhooks } from '../../src/index';
+import { httpsmsFixture, mtaFixture } from '../../src/testing/index';
+
+// The secret is required unless the dangerous switch is on, in the code, as `true`.
+createMtaReceiver({ secret: 's' });
+createMtaReceiver({ secret: ['old', 'new'] });
+createMtaReceiver({ dangerouslySkipSignatureVerification: true });
+// @ts-expect-error -- no secret
+createMtaReceiver({});
+// @ts-expect-error -- the switch off does not make the secret optional
+mtaWebhooks({ dangerouslySkipSignatureVerification: false });
+declare const fromEnvironment: string | undefined;
+// @ts-expect-error -- process.env values may be undefined: check them first
+mtaWebhooks({ secret: fromEnvironment });
+createHttpsmsReceiver({ signingKey: 'k', audience: 'https://example.test/hook' });
+httpsmsWebhooks({ dangerouslySkipTokenVerification: true });
+// @ts-expect-error -- no signing key
+httpsmsWebhooks({ audience: 'https://example.test/hook' });
+
+// Wrong option types are errors.
+// @ts-expect-error -- version is 1, 2 or 3
+createMtaReceiver({ secret: 's', version: 4 });
+// @ts-expect-error -- event must be an MTA event type
+createMtaReceiver({ secret: 's', event: 'message.phone.received' });
+// @ts-expect-error -- clockToleranceSeconds is a number
+createHttpsmsReceiver({ signingKey: 'k', clockToleranceSeconds: '30' });
+
+// Fixture overrides are typed by event and version.
+mtaFixture('delivery-status', { overrides: { status: 4, toNumber: undefined } });
+mtaFixture('message-reply', { version: 1, overrides: { isOptOutMessage: true } });
+// @ts-expect-error -- misspelled field
+mtaFixture('message-reply', { version: 1, overrides: { isOptOutMesage: true } });
+// @ts-expect-error -- replyId is a V3 field, not V1
+mtaFixture('message-reply', { version: 1, overrides: { replyId: '1' } });
+// @ts-expect-error -- wrong type
+mtaFixture('message-reply', { version: 2, overrides: { isOptOutMessage: 'no' } });
+mtaFixture('message-send', { extra: { segments: 2 } });
+httpsmsFixture('message.send.failed', { data: { error_message: 'NO_SERVICE' }, envelope: { id: 'x' } });
+// @ts-expect-error -- a field of another event's data
+httpsmsFixture('phone.heartbeat.online', { data: { content: 'hi' } });
