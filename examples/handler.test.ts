@@ -2,7 +2,7 @@
 import express from 'express';
 import request from 'supertest';
 import { mtaWebhooks, type MtaDeliveryStatusEvent } from 'sms-webhooks';
-import { mtaFixture, signedMtaRequest } from 'sms-webhooks/testing';
+import { mtaFixture, signMtaRequest } from 'sms-webhooks/testing';
 
 // The code under test: marks an order delivered when MTA reports it.
 const deliveredOrders = new Set<string>();
@@ -18,7 +18,7 @@ app.post('/webhooks/mta', mtaWebhooks({ secret, handlers: { 'delivery-status': o
 
 test('a DELIVERED status marks the order delivered', async () => {
   const payload = mtaFixture('delivery-status', { overrides: { externalId: 'order-1', status: 4 } });
-  const { body, headers } = signedMtaRequest(payload, secret);
+  const { body, headers } = await signMtaRequest(payload, secret);
   const response = await request(app).post('/webhooks/mta').set(headers).send(body);
   expect(response.status).toBe(200);
   expect(deliveredOrders.has('order-1')).toBe(true);
@@ -26,7 +26,7 @@ test('a DELIVERED status marks the order delivered', async () => {
 
 test('a forged delivery is refused and changes nothing', async () => {
   const payload = mtaFixture('delivery-status', { overrides: { externalId: 'order-2' } });
-  const { body, headers } = signedMtaRequest(payload, 'not-the-secret');
+  const { body, headers } = await signMtaRequest(payload, 'not-the-secret');
   const response = await request(app).post('/webhooks/mta').set(headers).send(body);
   expect(response.status).toBe(401);
   expect(deliveredOrders.has('order-2')).toBe(false);

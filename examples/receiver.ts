@@ -6,7 +6,7 @@ import express from 'express';
 import pino from 'pino';
 import pinoHttp from 'pino-http';
 import { httpsmsWebhooks, mtaWebhooks, rawBodySaver } from 'sms-webhooks';
-import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from 'sms-webhooks/testing';
+import { httpsmsFixture, mtaFixture, signHttpsmsRequest, signMtaRequest } from 'sms-webhooks/testing';
 
 // pino-http logs request headers: redact the ones that carry signatures and tokens.
 const logger = pino({
@@ -73,10 +73,11 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE' || process.env.PORT) throw error;
   server.listen(0);
 });
-server.on('listening', async () => {
+// How to try it, printed once the port is known.
+async function printHowToTry(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}/webhooks/mta`;
-  const sample = signedMtaRequest(mtaFixture('delivery-status'), secret);
+  const sample = await signMtaRequest(mtaFixture('delivery-status'), secret);
   console.log(`\nMTA webhook receiver listening on ${url}`);
   console.log(
     fromEnvironment
@@ -89,7 +90,7 @@ server.on('listening', async () => {
       `-H 'X-Signature: ${sample.headers['X-Signature']}' --data-binary '${sample.body}'\n`,
   );
   const httpsmsUrl = `http://localhost:${port}/webhooks/httpsms`;
-  const httpsms = await signedHttpsmsRequest(httpsmsFixture('message.phone.received', { unique: true }), signingKey, {
+  const httpsms = await signHttpsmsRequest(httpsmsFixture('message.phone.received', { unique: true }), signingKey, {
     audience: httpsmsAudience,
   });
   console.log(`httpSMS webhook receiver listening on ${httpsmsUrl}`);
@@ -103,16 +104,16 @@ server.on('listening', async () => {
     `curl -i -X POST '${httpsmsUrl}' -H 'Content-Type: application/json' -H 'X-Event-Type: message.phone.received' ` +
       `-H 'Authorization: ${httpsms.headers.Authorization}' --data-binary '${httpsms.body.replace(/'/g, "'\\''")}'\n`,
   );
-});
+}
+server.on('listening', () => void printHowToTry());
 
 // Graceful shutdown: stop accepting connections, let deliveries in flight finish (new ones get 503 and the
 // provider retries them), release the claims of any that cannot finish in time, then exit.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, async () => {
+  process.once(signal, () => {
     logger.info({ signal }, 'shutting down');
     server.close();
     server.closeIdleConnections();
-    await Promise.all([mtaRoute.close(), httpsmsRoute.close()]);
-    process.exit(0);
+    void Promise.all([mtaRoute.close(), httpsmsRoute.close()]).then(() => process.exit(0));
   });
 }

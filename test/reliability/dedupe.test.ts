@@ -103,18 +103,18 @@ describe('de-duplication (default: an in-memory store per receiver)', () => {
 });
 
 describe('the memory store', () => {
-  it('is bounded in entries, oldest first out, and in time', async () => {
+  it('is bounded in entries, oldest first out, and in time', () => {
     let now = 0;
     const store = createMemoryStore({ maxEntries: 2, now: () => now });
     for (const key of ['a', 'b', 'c']) {
-      const claim = await store.claim(key, 1000);
-      if (claim.state === 'claimed') await store.complete(key, claim.token, 5000);
+      const claim = store.claim(key, 1000);
+      if (claim.state === 'claimed') store.complete(key, claim.token, 5000);
     }
     expect(store.size).toBe(2);
-    expect((await store.claim('a', 1000)).state).toBe('claimed'); // forgotten: oldest
-    expect((await store.claim('c', 1000)).state).toBe('done');
+    expect((store.claim('a', 1000)).state).toBe('claimed'); // forgotten: oldest
+    expect((store.claim('c', 1000)).state).toBe('done');
     now = 6000;
-    expect((await store.claim('c', 1000)).state).toBe('claimed'); // retention over
+    expect((store.claim('c', 1000)).state).toBe('claimed'); // retention over
   });
 
   it('reports keys forgotten for room before their time, and only those', () => {
@@ -129,13 +129,13 @@ describe('the memory store', () => {
     expect(early).toEqual([{ key: 'b', remainingMs: 4000 }]);
   });
 
-  it('lets a claim lapse after its time, and the next claim is a redelivery', async () => {
+  it('lets a claim lapse after its time, and the next claim is a redelivery', () => {
     let now = 0;
     const store = createMemoryStore({ now: () => now });
-    expect(await store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: false });
-    expect(await store.claim('k', 1000)).toEqual({ state: 'in_progress' });
+    expect(store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: false });
+    expect(store.claim('k', 1000)).toEqual({ state: 'in_progress' });
     now = 1500;
-    expect(await store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
+    expect(store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
   });
 });
 

@@ -41,7 +41,7 @@ describeWithRedis('the Redis store, against a real redis-server', () => {
 
   it('lets exactly one of many concurrent claims win', async () => {
     const stores = Array.from({ length: 20 }, () => createRedisStore({ client, prefix: 't2:' }));
-    const outcomes = await Promise.all(stores.map((store) => store.claim('same', 5000)));
+    const outcomes = await Promise.all(stores.map(async (store) => store.claim('same', 5000)));
     expect(outcomes.filter((outcome) => outcome.state === 'claimed')).toHaveLength(1);
   });
 

@@ -10,7 +10,7 @@ export function keepTrying<T>(attempt: () => Promise<T>, delayMs: number, forMs:
   const retryOnFailure = (landing: Promise<T>) =>
     landing.catch(() => {
       if (Date.now() + delayMs > giveUpAt) return;
-      const timer = setTimeout(() => retryOnFailure(safely(attempt)), delayMs);
+      const timer = setTimeout(() => void retryOnFailure(safely(attempt)), delayMs);
       // A retry in the background must not keep a process alive that is otherwise done (Node only).
       (timer as { unref?: () => void }).unref?.();
     });

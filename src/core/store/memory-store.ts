@@ -16,6 +16,8 @@ export interface MemoryStoreOptions {
 export interface MemoryStore extends DeliveryStore {
   readonly size: number;
   claim(key: string, claimTtlMs: number): ClaimOutcome;
+  complete(key: string, token: string, retentionMs: number): void;
+  release(key: string, token: string): void;
   /** The key's state now, without claiming it. */
   peek(key: string): 'in_progress' | 'done' | undefined;
 }
