@@ -9,7 +9,7 @@ import { InFlight, type InFlightEntry } from './in-flight.js';
 import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
-import { type DeliveryObserver, type DeliveryOutcome, type DeliveryReport, checkObservers } from './observe.js';
+import { type DeliveryObserver, type DeliveryReport, checkObservers } from './observe.js';
 import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
