@@ -15,7 +15,7 @@ export interface DeliveryRing {
 }
 
 export function createDeliveryRing(capacity: number): DeliveryRing {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new TypeError('Option "capacity" must be a whole number of 1 or more.');
+  if (!Number.isInteger(capacity) || capacity < 1) throw new TypeError('Option "keep" must be a whole number of 1 or more.');
   // A Map keeps insertion order, so the oldest entry is the first key.
   const kept = new Map<number, KeptDelivery>();
   const listeners = new Set<(change: RingChange) => void>();
