@@ -2,7 +2,7 @@ import type { DeliveryObserver } from '../core/observe.js';
 import type { WebhookReceiver } from '../core/receiver.js';
 import { curlCommand, forwardDelivery } from './forward.js';
 import { type DeliveryRecord, keepDelivery } from './record.js';
-import { createCapturingLogger, contextOf, type ForwardAnswer } from './request-context.js';
+import { type ForwardAnswer, contextOf, createCapturingLogger, rememberContext } from './request-context.js';
 import { type DeliveryRing, createDeliveryRing } from './ring.js';
 import { signedSample } from './samples.js';
 
@@ -48,7 +48,7 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
 
   const observer: DeliveryObserver = {
     finished(report) {
-      const context = contextOf(report.log);
+      const context = contextOf(report.log, report.request.header);
       const id = ring.nextId();
       const kept = keepDelivery(id, report, context);
       if (context?.forward) {
@@ -65,8 +65,10 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
     const receiver = byProvider.get(provider);
     if (!receiver) throw new RangeError(`no ${provider} receiver is watched by this inspector`);
     const lower: Record<string, string | string[] | undefined> = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-    const { logger } = createCapturingLogger({ ...mark, headers: lower }, echo);
-    await receiver.deliver({ header: (name: string) => lower[name], readBody: () => body, requestLogger: logger });
+    const { logger, context } = createCapturingLogger({ ...mark, headers: lower }, echo);
+    const header = (name: string) => lower[name];
+    rememberContext(header, context);
+    await receiver.deliver({ header, readBody: () => body, requestLogger: logger });
   }
 
   return {

@@ -26,8 +26,14 @@ export interface RequestContext {
 // Found again through the report's logger, which the flow takes from the request: no change to the flow needed.
 const contexts = new WeakMap<object, RequestContext>();
 
-export function contextOf(logger: unknown): RequestContext | undefined {
-  return typeof logger === 'object' && logger !== null ? contexts.get(logger) : undefined;
+/** The context of a report: by its logger, else by its header lookup (a route with its own `logger` option). */
+export function contextOf(logger: unknown, header: object): RequestContext | undefined {
+  return (typeof logger === 'object' && logger !== null ? contexts.get(logger) : undefined) ?? contexts.get(header);
+}
+
+/** Ties a context to the header lookup the inspector itself gives a receiver (replays and samples). */
+export function rememberContext(header: object, context: RequestContext): void {
+  contexts.set(header, context);
 }
 
 /**
