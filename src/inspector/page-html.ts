@@ -28,7 +28,8 @@ tbody tr { cursor:pointer; } tbody tr:hover { background:#f2f4f7; } tbody tr.sel
 #detail h3 { font-size:13px; margin:16px 0 6px; color:var(--muted); text-transform:uppercase; letter-spacing:.04em; }
 .why { background:#fff7e6; border:1px solid #f5d9a8; padding:8px 10px; border-radius:6px; margin:8px 0; }
 .actions { display:flex; gap:6px; flex-wrap:wrap; margin:8px 0; }
-pre { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; overflow:auto; max-height:320px; margin:0; font-size:12px; }
+pre { background:#fff; border:1px solid var(--line); border-radius:6px; padding:8px; overflow:auto; max-height:320px; margin:0; font-size:12px; white-space:pre-wrap; overflow-wrap:anywhere; }
+.side > div { min-width:0; }
 .side { display:grid; grid-template-columns:1fr 1fr; gap:10px; }
 .empty { color:var(--muted); padding:24px; }
 #toast { position:fixed; bottom:16px; right:16px; background:#1c1d21; color:#fff; padding:8px 12px; border-radius:6px; display:none; }

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
 import { mtaWebhooks } from '../../src/express/mta';
-import { webhookInspector } from '../../src/inspector';
+import { type DeliveryRecord, webhookInspector } from '../../src/inspector';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
@@ -22,7 +22,7 @@ function setup(options: { keep?: number } = {}) {
 }
 
 const local = { Host: 'localhost' };
-const list = async (app: express.Express) => (await request(app).get('/_inspector/api/deliveries').set(local)).body as { keep: number; deliveries: Array<Record<string, any>> };
+const list = async (app: express.Express) => (await request(app).get('/_inspector/api/deliveries').set(local)).body as { keep: number; deliveries: DeliveryRecord[] };
 
 describe('webhookInspector', () => {
   it('shows a signed delivery: verdict, masked signature, exact body, payload, normalized view, log lines', async () => {
