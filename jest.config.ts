@@ -13,6 +13,7 @@ const config: Config = {
     '^sms-webhooks/testing$': '<rootDir>/src/testing/index.ts',
     '^sms-webhooks/queue$': '<rootDir>/src/queue/index.ts',
     '^sms-webhooks/fetch$': '<rootDir>/src/fetch/index.ts',
+    '^sms-webhooks/inspector$': '<rootDir>/src/inspector/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
