@@ -14,7 +14,7 @@ import type { StatusTracker } from '../status/tracker.js';
 /** The options every receiver takes, whatever its provider. */
 export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
   handlers?: unknown;
-  logger?: Logger;
+  logger?: Logger | false;
   /**
    * The whole body must have arrived this long after the request started, else 408 body.timeout. A deadline, not
    * a gap between bytes: a client trickling a byte a second never leaves a gap. Default 10 000 ms.

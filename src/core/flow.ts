@@ -34,7 +34,7 @@ export interface FlowOptions<E extends { type: string }> {
   limit: number;
   /** The whole body must have arrived this long after the request started. */
   bodyTimeoutMs: number;
-  logger?: Logger;
+  logger?: Logger | false;
   handlerBudgetMs?: number;
   reliability: CheckedReliability<E>;
   status?: StatusStep;
@@ -192,13 +192,13 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 }
 
 /** The report fields of a delivery that did not go through. */
-function failure(error: unknown): { outcome: DeliveryOutcome; status: number; code?: string; error?: unknown; aborted?: boolean } {
+function failure(error: unknown): { outcome: DeliveryOutcome; status: number; code?: string; message?: string; error?: unknown; aborted?: boolean } {
   if (!isWebhookError(error)) {
     const aborted = (error as { code?: string } | null)?.code === 'ECONNRESET';
     return { outcome: 'failed', status: 500, error, aborted };
   }
   const failed = error.status >= 500 && error.code !== 'receiver.closing';
-  return { outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, error: failed ? (error.cause ?? error) : undefined };
+  return { outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, message: error.message, error: failed ? (error.cause ?? error) : undefined };
 }
 
 function receiverClosing(): WebhookError {

@@ -19,6 +19,8 @@ export interface DeliveryReport {
   status: number;
   /** The error code of a refusal or failure. */
   code?: string;
+  /** The message of a refusal or failure (safe to log: it never quotes the body or a secret). */
+  message?: string;
   /** The de-duplication key (logged; never a phone number in clear). */
   key?: string;
   /** Ids safe to log at info: no phone numbers, no message text. */

@@ -17,7 +17,7 @@ export interface WebhookWorkerOptions {
   queueName?: string;
   /** Jobs run at once. Default 4. */
   concurrency?: number;
-  logger?: Logger;
+  logger?: Logger | false;
   /** Passed to BullMQ's Worker (lockDuration, stalledInterval, ...). */
   workerOptions?: Partial<WorkerOptions>;
 }
