@@ -13,6 +13,8 @@ const config: Config = {
     '^sms-webhooks/testing$': '<rootDir>/src/testing/index.ts',
     '^sms-webhooks/queue$': '<rootDir>/src/queue/index.ts',
     '^sms-webhooks/fetch$': '<rootDir>/src/fetch/index.ts',
+    '^sms-webhooks/metrics$': '<rootDir>/src/metrics/index.ts',
+    '^sms-webhooks/otel$': '<rootDir>/src/otel/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],

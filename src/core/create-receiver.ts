@@ -29,6 +29,10 @@ export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
   skipStale?: boolean;
   /** Listeners of each delivery's report: metrics, traces, development tools. */
   observers?: DeliveryObserver | readonly DeliveryObserver[];
+  /** Prometheus metrics of each delivery: createWebhookMetrics() from 'sms-webhooks/metrics'. */
+  metrics?: DeliveryObserver;
+  /** One OpenTelemetry span per delivery: createWebhookTracing() from 'sms-webhooks/otel'. */
+  tracing?: DeliveryObserver;
 }
 
 const encoder = new TextEncoder();
@@ -51,7 +55,7 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     handlerBudgetMs: parts.handlerBudgetMs,
     reliability,
     status: checkStatusStep(options.statusTracker, options.skipStale, reliability.dedupe?.refuseWithoutStore ?? false),
-    observers: checkObservers(options.observers),
+    observers: [...checkObservers(options.observers), ...namedObserver(options.metrics, 'metrics', 'createWebhookMetrics()'), ...namedObserver(options.tracing, 'tracing', 'createWebhookTracing()')],
   });
   return {
     receive(input: ReceiveInput, receiveOptions?: { logger?: Logger }) {
@@ -64,6 +68,12 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     limit: flow.limit,
     provider: flow.provider,
   };
+}
+
+function namedObserver(value: unknown, option: string, factory: string): DeliveryObserver[] {
+  if (value === undefined) return [];
+  if (typeof (value as DeliveryObserver | null)?.finished !== 'function') throw new TypeError(`Option "${option}" must come from ${factory}.`);
+  return [value as DeliveryObserver];
 }
 
 function toBytes(body: unknown): Uint8Array {
