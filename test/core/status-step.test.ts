@@ -1,4 +1,3 @@
-import express from 'express';
 import request from 'supertest';
 import type { HandlerContext } from '../../src/core/delivery-context';
 import { mtaWebhooks } from '../../src/express/mta';
