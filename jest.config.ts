@@ -7,6 +7,8 @@ const config: Config = {
   testMatch: ['**/*.test.ts'],
   // Sources import siblings as './x.js' (what the ESM build needs); jest resolves them to the .ts files.
   // The examples import the package by name, as users do; here that name means the sources.
+  // The default logger prints to stderr; the suite refuses deliveries on purpose thousands of times.
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/quiet-default-logger.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^sms-webhooks$': '<rootDir>/src/index.ts',

@@ -45,6 +45,14 @@ function fallbackLogger(): Logger {
   return defaultLogger;
 }
 
+/**
+ * Replaces the default logger (undefined: back to stderr). For this package's own test suite, whose thousands of
+ * deliberately refused deliveries would otherwise fill stderr; not exported to users, who pass `logger`.
+ */
+export function replaceDefaultLogger(logger: Logger | undefined): void {
+  defaultLogger = logger;
+}
+
 function silent(): Logger {
   silentLogger ??= pino({ level: 'silent' });
   return silentLogger;

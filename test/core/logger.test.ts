@@ -1,6 +1,7 @@
 import express from 'express';
 import pino from 'pino';
 import request from 'supertest';
+import { replaceDefaultLogger } from '../../src/core/logger';
 import { mtaWebhooks } from '../../src/express/mta';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
@@ -19,6 +20,8 @@ async function stderrLines(run: () => Promise<unknown> | unknown): Promise<Array
 }
 
 describe('never silent: the default logger', () => {
+  // The suite's setup quiets the default logger; this file tests the real one.
+  beforeAll(() => replaceDefaultLogger(undefined));
   const delivery = () => signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
 
   it('prints a failing handler to stderr, with its cause, when no logger is given', async () => {
