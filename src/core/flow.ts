@@ -34,7 +34,7 @@ export interface FlowOptions<E extends { type: string }> {
   limit: number;
   /** The whole body must have arrived this long after the request started. */
   bodyTimeoutMs: number;
-  logger?: Logger;
+  logger?: Logger | false;
   handlerBudgetMs?: number;
   reliability: CheckedReliability<E>;
   status?: StatusStep;
