@@ -52,18 +52,36 @@ export function createWebhookMetrics(options: WebhookMetricsOptions = {}): Webho
     labelNames: ['provider', 'event', 'result'] as const, registers,
   }));
 
+  // prom-client hashes a label object on every call; the few label sets a receiver sees are looked up once.
+  const children = new Map<string, { count: { inc(): void }; time: { observe(seconds: number): void } }>();
+  const gauges = new Map<string, { inc(): void; dec(): void }>();
+  const gauge = (provider: string) => {
+    let child = gauges.get(provider);
+    if (!child) gauges.set(provider, (child = inFlight.labels(provider)));
+    return child;
+  };
+
   return {
     registry,
     started(provider: string) {
-      inFlight.inc({ provider: providerLabel(provider) });
+      gauge(providerLabel(provider)).inc();
       return undefined;
     },
     finished(report: DeliveryReport) {
       const provider = providerLabel(report.provider);
       const event = eventLabel(report.event);
-      inFlight.dec({ provider });
-      deliveries.inc({ provider, event, outcome: report.outcome, status: String(report.status) });
-      duration.observe({ provider, event, outcome: report.outcome }, report.durationMs / 1000);
+      gauge(provider).dec();
+      const id = `${provider}\u0000${event}\u0000${report.outcome}\u0000${report.status}`;
+      let child = children.get(id);
+      if (!child) {
+        child = {
+          count: deliveries.labels(provider, event, report.outcome, String(report.status)),
+          time: duration.labels(provider, event, report.outcome),
+        };
+        children.set(id, child);
+      }
+      child.count.inc();
+      child.time.observe(report.durationMs / 1000);
       const store = storeLabel(report);
       if (store) storeErrors.inc({ provider, store });
     },
