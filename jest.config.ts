@@ -5,6 +5,8 @@ const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts'],
+  // The real runtimes run in their own step, after the build: `npm run test:runtimes` (jest.runtimes.config.ts).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/runtimes/'],
   // Sources import siblings as './x.js' (what the ESM build needs); jest resolves them to the .ts files.
   // The examples import the package by name, as users do; here that name means the sources.
   moduleNameMapper: {
