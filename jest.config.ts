@@ -14,6 +14,7 @@ const config: Config = {
     '^sms-webhooks$': '<rootDir>/src/index.ts',
     '^sms-webhooks/testing$': '<rootDir>/src/testing/index.ts',
     '^sms-webhooks/queue$': '<rootDir>/src/queue/index.ts',
+    '^sms-webhooks/fetch$': '<rootDir>/src/fetch/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],

@@ -6,12 +6,14 @@ const dtsCompilerOptions = { ignoreDeprecations: '6.0' };
 export default defineConfig([
   {
     // The library: ESM (.js) and CommonJS (.cjs), each with its own declarations.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', queue: 'src/queue/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', queue: 'src/queue/index.ts', fetch: 'src/fetch/index.ts' },
     format: ['esm', 'cjs'],
     dts: { compilerOptions: dtsCompilerOptions },
     target: 'node20',
     platform: 'node',
-    splitting: false,
+    // Shared code in shared chunks, so that every entry (sms-webhooks, /fetch, /queue, ...) uses one copy of
+    // each module, WebhookError included.
+    splitting: true,
     outDir: 'dist',
   },
   {

@@ -3,6 +3,9 @@
 export { WebhookError, isWebhookError, ERROR_STATUS, type WebhookErrorCode } from './core/errors.js';
 export type { HandlerContext } from './core/delivery-context.js';
 export type { ReceiveInput, WebhookReceiver } from './core/receiver.js';
+export type { Answer } from './core/answer.js';
+export type { IncomingDelivery } from './core/flow.js';
+export type { ProviderDescriptor } from './core/provider.js';
 export type { Logger } from './core/logger.js';
 
 export { rawBodySaver } from './express/raw-body-saver.js';

@@ -1,11 +1,9 @@
-import { HTTPSMS_EVENT_TYPES, type HttpsmsEventType } from '../httpsms/constants.js';
-import { MTA_EVENT_TYPES, type MtaEventType, type MtaVersion } from '../mta/constants.js';
-import { httpsmsFixture } from '../testing/httpsms-fixtures.js';
-import { mtaFixture } from '../testing/mta-fixtures.js';
+import type { ProviderDescriptor } from '../core/provider.js';
+import type { MtaVersion } from '../mta/constants.js';
 import { UsageError } from './io.js';
 import { readBody } from './sign.js';
 
-export type Provider = 'mta' | 'httpsms';
+export type Provider = ProviderDescriptor<{ type: string }, never>;
 
 export interface BodySpec {
   provider: Provider;
@@ -28,14 +26,12 @@ export async function buildBody(spec: BodySpec, unique: boolean): Promise<string
 }
 
 function fixture(spec: BodySpec, unique: boolean): Record<string, unknown> {
-  return spec.provider === 'mta'
-    ? mtaFixture(spec.event as MtaEventType, { version: spec.version, unique })
-    : httpsmsFixture(spec.event as HttpsmsEventType, { unique });
+  return spec.provider.fixture(spec.event, { version: spec.version, unique });
 }
 
 function checkEvent(provider: Provider, event: string): void {
-  const known: readonly string[] = provider === 'mta' ? MTA_EVENT_TYPES : HTTPSMS_EVENT_TYPES;
-  if (!known.includes(event)) throw new UsageError(`unknown ${provider} event "${event}"; one of: ${known.join(', ')}`);
+  const known = provider.eventTypes;
+  if (!known.includes(event)) throw new UsageError(`unknown ${provider.name} event "${event}"; one of: ${known.join(', ')}`);
 }
 
 function parseJsonFile(text: string, file: string): Record<string, unknown> {

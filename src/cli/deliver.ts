@@ -1,6 +1,4 @@
 import { fetchFailure } from '../api/fetch-failure.js';
-import { signedHttpsmsRequest } from '../testing/httpsms-sign.js';
-import { signedMtaRequest } from '../testing/sign.js';
 import type { Provider } from './body.js';
 
 export interface Target {
@@ -24,10 +22,7 @@ export interface Outcome {
 
 /** Signs one body as the provider would and POSTs it; never throws. */
 export async function deliver(target: Target, body: string): Promise<Outcome> {
-  const headers =
-    target.provider === 'mta'
-      ? signedMtaRequest(body, target.key).headers
-      : (await signedHttpsmsRequest(body, target.key, { audience: target.audience ?? target.url })).headers;
+  const headers = await target.provider.sign(body, target.key, { audience: target.audience ?? target.url });
   const started = performance.now();
   try {
     const response = await fetch(target.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(target.timeoutMs) });
@@ -41,5 +36,5 @@ export async function deliver(target: Target, body: string): Promise<Outcome> {
 
 /** What the provider counts as success: MTA only 200, httpSMS any status below 400. */
 export function succeeded(provider: Provider, outcome: Outcome): boolean {
-  return provider === 'mta' ? outcome.status === 200 : outcome.status >= 200 && outcome.status < 400;
+  return provider.isSuccess(outcome.status);
 }

@@ -1,12 +1,13 @@
 import { type Command, Option } from 'commander';
-import { buildBody, type Provider } from './body.js';
+import { PROVIDERS, findProvider } from '../providers.js';
+import { buildBody } from './body.js';
 import { deliver, succeeded, type Target } from './deliver.js';
 import { type CliIo, CommandFailed, UsageError, secretFrom } from './io.js';
 import { sendMany } from './load.js';
 
 interface SendOptions {
   url: string;
-  provider: Provider;
+  provider: string;
   secret?: string;
   signingKey?: string;
   audience?: string;
@@ -24,7 +25,7 @@ export function addSendCommand(program: Command, io: CliIo): void {
     .description('POST a signed, realistic event to a URL and print the status, the answer and the round-trip time')
     .argument('<event>', 'MTA: delivery-status, message-reply, message-send, number-opt-in; httpSMS: message.phone.received, …')
     .requiredOption('--url <url>', 'where to send it')
-    .addOption(new Option('--provider <provider>', 'who the event is from').choices(['mta', 'httpsms']).default('mta'))
+    .addOption(new Option('--provider <provider>', 'who the event is from').choices(PROVIDERS.map((provider) => provider.name)).default('mta'))
     .option('--secret <secret>', 'MTA webhook secret (default: $MTA_WEBHOOK_SECRET)')
     .option('--signing-key <key>', 'httpSMS signing key (default: $HTTPSMS_SIGNING_KEY)')
     .option('--audience <url>', 'httpSMS token audience (default: --url)')
@@ -35,17 +36,16 @@ export function addSendCommand(program: Command, io: CliIo): void {
     .option('--concurrency <n>', 'with --count: requests in flight at once', '8')
     .option('--timeout <ms>', 'per request', '10000')
     .action(async (event: string, options: SendOptions) => {
+      const provider = findProvider(options.provider)!;
+      const given = provider.key.flag === '--secret' ? options.secret : options.signingKey;
       const target: Target = {
-        provider: options.provider,
+        provider,
         url: checkUrl(options.url),
-        key:
-          options.provider === 'mta'
-            ? secretFrom(options.secret, io, 'MTA_WEBHOOK_SECRET', '--secret')
-            : secretFrom(options.signingKey, io, 'HTTPSMS_SIGNING_KEY', '--signing-key'),
+        key: secretFrom(given, io, provider.key.env, provider.key.flag),
         audience: options.audience,
         timeoutMs: whole(options.timeout, '--timeout'),
       };
-      const spec = { provider: options.provider, event, version: Number(options.version) as 1 | 2 | 3, file: options.file, sets: options.set };
+      const spec = { provider, event, version: Number(options.version) as 1 | 2 | 3, file: options.file, sets: options.set };
       const count = whole(options.count, '--count');
       if (count > 1) {
         const failed = await sendMany(io, target, () => buildBody(spec, true), count, whole(options.concurrency, '--concurrency'));

@@ -1,33 +1,56 @@
 import type { HandlerContext } from './delivery-context.js';
+import { createDeliveryFlow } from './flow.js';
 import { buildHandlerTable } from './handlers.js';
+import { lookupIn } from './headers.js';
 import type { Logger } from './logger.js';
-import { type ProviderSpec, createPipeline } from './pipeline.js';
-import { type WebhookReceiver, toReceiver } from './receiver.js';
+import { numberOption } from './number-option.js';
+import type { ProviderDescriptor } from './provider.js';
+import type { ReceiveInput, WebhookReceiver } from './receiver.js';
 import { type ReliabilityOptions, checkReliabilityOptions } from './reliability.js';
 
-export interface ReceiverParts<E extends { type: string }> {
-  spec: ProviderSpec<E>;
-  /** The provider's event types: the keys `handlers` may have. */
-  eventTypes: readonly string[];
-  /** The options every receiver shares, as the user gave them. */
-  options: ReliabilityOptions<E> & { handlers?: unknown; logger?: Logger };
-  limit: number;
-  /** Set by the provider's dangerously named option (already announced with a warning). */
-  skipVerification: boolean;
-  handlerBudgetMs?: number;
+/** The options every receiver takes, whatever its provider. */
+export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
+  handlers?: unknown;
+  logger?: Logger;
+  /**
+   * The whole body must have arrived this long after the request started, else 408 body.timeout. A deadline, not
+   * a gap between bytes: a client trickling a byte a second never leaves a gap. Default 10 000 ms.
+   */
+  bodyTimeoutMs?: number;
 }
 
-/** Assembles a provider's receiver: its handlers and shared options checked, the pipeline built. */
-export function createReceiver<E extends { type: string }>(parts: ReceiverParts<E>): WebhookReceiver<E> {
-  const handlers = buildHandlerTable<HandlerContext>(parts.options.handlers, parts.eventTypes);
+const encoder = new TextEncoder();
+
+/** Assembles a provider's receiver: its options and handlers checked once, the delivery flow built. */
+export function createReceiver<E extends { type: string }, O extends SharedReceiverOptions<E>>(
+  provider: ProviderDescriptor<E, O>,
+  options: O,
+): WebhookReceiver<E> {
+  const parts = provider.receiverParts(options);
+  const handlers = buildHandlerTable<HandlerContext>(options.handlers, provider.eventTypes);
   const spec = parts.skipVerification ? { ...parts.spec, authenticate: () => {} } : parts.spec;
-  const pipeline = createPipeline({
+  const flow = createDeliveryFlow({
     spec,
     handlers,
     limit: parts.limit,
-    logger: parts.options.logger,
+    bodyTimeoutMs: numberOption(options.bodyTimeoutMs, 'bodyTimeoutMs', 10_000),
+    logger: options.logger,
     handlerBudgetMs: parts.handlerBudgetMs,
-    reliability: checkReliabilityOptions(parts.options),
+    reliability: checkReliabilityOptions(options),
   });
-  return toReceiver(pipeline);
+  return {
+    receive(input: ReceiveInput, receiveOptions?: { logger?: Logger }) {
+      const rawBody = toBytes(input?.rawBody);
+      return flow.run({ header: lookupIn(input.headers ?? {}), readBody: () => rawBody, requestLogger: receiveOptions?.logger });
+    },
+    deliver: flow.deliver,
+    close: flow.close,
+    limit: flow.limit,
+  };
+}
+
+function toBytes(body: unknown): Uint8Array {
+  if (body instanceof Uint8Array) return body;
+  if (typeof body === 'string') return encoder.encode(body);
+  throw new TypeError('receive() needs rawBody as a Buffer, Uint8Array or string: the exact bytes that were signed.');
 }

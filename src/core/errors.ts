@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   'payload.invalid_json': 400,
   'signature.missing': 401,
   'signature.invalid': 401,
+  'body.timeout': 408,
   'body.too_large': 413,
   'body.unsupported_encoding': 415,
   'payload.unknown_event': 422,
@@ -24,7 +25,17 @@ export type WebhookErrorCode = keyof typeof ERROR_STATUS;
  * it never contains a secret, a signature, a token, a phone number or message text, so it is safe to send.
  * The original failure (a handler's error, for instance) is kept as `cause` for logs only.
  */
+// A registry symbol, the same in every copy of this module: a bundler or an ESM/CommonJS mix can load this file
+// twice, and an error from one copy must still be recognised by the other.
+const BRAND = Symbol.for('sms-webhooks.WebhookError');
+
 export class WebhookError extends Error {
+  /** `instanceof WebhookError` holds for errors from any copy of this package (ESM and CommonJS alike). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly status: number;
   readonly code: WebhookErrorCode;
   /** True: `message` may be sent to the caller. Always true for errors this package creates. */

@@ -1,4 +1,6 @@
-/** A typed event handler. It may be async; the delivery is answered after it settles. */
+import { isThenable } from './thenable.js';
+
+/** A typed event handler. It may be async (or return any thenable); the delivery is answered after it settles. */
 export type Handler<E, C> = (event: E, context: C) => unknown;
 
 /** Handlers keyed by event type; each key takes one handler or a list, run in order. */
@@ -37,20 +39,20 @@ export function buildHandlerTable<C>(
 
 /**
  * Runs an event's handlers one after another; the first one to throw stops the rest and fails the delivery.
- * Returns how many ran, synchronously while the handlers are synchronous, so that they cost no turn of the
- * event loop; from the first handler that returns a promise on, it continues asynchronously.
+ * Returns how many ran, synchronously while the handlers return plain values, so that they cost no turn of the
+ * event loop; from the first handler that returns a thenable on, it continues asynchronously and awaits each.
  */
 export function runHandlers<E extends { type: string }, C>(table: HandlerTable<C>, event: E, context: C): number | Promise<number> {
   const list = table.get(event.type);
   if (!list) return 0;
   for (let index = 0; index < list.length; index += 1) {
     const result = (list[index] as Handler<E, C>)(event, context);
-    if (result instanceof Promise) return finish(list as ReadonlyArray<Handler<E, C>>, index, result, event, context);
+    if (isThenable(result)) return finish(list as ReadonlyArray<Handler<E, C>>, index, result, event, context);
   }
   return list.length;
 }
 
-async function finish<E, C>(list: ReadonlyArray<Handler<E, C>>, index: number, pending: Promise<unknown>, event: E, context: C): Promise<number> {
+async function finish<E, C>(list: ReadonlyArray<Handler<E, C>>, index: number, pending: PromiseLike<unknown>, event: E, context: C): Promise<number> {
   await pending;
   for (let next = index + 1; next < list.length; next += 1) await list[next]!(event, context);
   return list.length;

@@ -1,33 +1,51 @@
+/** One delivery being handled, as close() sees it. */
+export interface InFlightEntry {
+  /** Answers the delivery now with 503 receiver.closing (set by whoever owns the answer). */
+  force?: () => void;
+  /** Gives its de-duplication claim back, once it holds one, so that the provider's retry runs it. */
+  release?: () => void | Promise<void>;
+}
+
 /**
- * The deliveries a receiver is handling, so that close() can wait for them. Each entry knows how to give its
- * claim back if it cannot finish in time.
+ * The deliveries a receiver is handling, from the first byte to the answer, so that close() can wait for them
+ * and, when they do not finish in time, answer them and give their claims back.
  */
 export class InFlight {
-  #entries = new Map<Promise<unknown>, () => Promise<void>>();
+  #entries = new Set<InFlightEntry>();
+  #idle: (() => void) | undefined;
 
   get size(): number {
     return this.#entries.size;
   }
 
-  track<T>(work: Promise<T>, release: () => Promise<void>): Promise<T> {
-    this.#entries.set(work, release);
-    const forget = () => this.#entries.delete(work);
-    work.then(forget, forget);
-    return work;
+  enter(): InFlightEntry {
+    const entry: InFlightEntry = {};
+    this.#entries.add(entry);
+    return entry;
   }
 
-  /** Waits for everything in flight, up to `timeoutMs`; then releases what is left. Returns how many were left. */
+  leave(entry: InFlightEntry): void {
+    this.#entries.delete(entry);
+    if (this.#entries.size === 0) this.#idle?.();
+  }
+
+  /**
+   * Waits for everything in flight, up to `timeoutMs`; then answers what is left (503) and releases its claims.
+   * Returns how many were left.
+   */
   async drain(timeoutMs: number): Promise<number> {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    });
-    const all = Promise.allSettled([...this.#entries.keys()]);
-    const result = await Promise.race([all, timedOut]);
-    clearTimeout(timer);
-    if (result !== 'timeout') return 0;
-    const left = [...this.#entries.values()];
-    await Promise.allSettled(left.map((release) => release()));
+    if (this.#entries.size > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await new Promise<void>((resolve) => {
+        this.#idle = resolve;
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      clearTimeout(timer);
+      this.#idle = undefined;
+    }
+    const left = [...this.#entries];
+    for (const entry of left) entry.force?.();
+    await Promise.allSettled(left.map(async (entry) => entry.release?.()));
     return left.length;
   }
 }

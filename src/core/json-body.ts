@@ -7,7 +7,8 @@ const BOM = '\uFEFF';
  * Decode signed bytes as UTF-8 JSON. A leading byte-order mark is tolerated; bytes that are not UTF-8 are a
  * 415, text that is not JSON a 400. Messages never quote the body, which may hold phone numbers or text.
  */
-export function parseJsonBody(rawBody: Buffer): unknown {
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  const rawBody = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isUtf8(rawBody)) {
     throw new WebhookError('body.unsupported_encoding', 'The body is not valid UTF-8: webhook bodies must be UTF-8 JSON.');
   }

@@ -11,7 +11,7 @@ export interface ReliabilityOptions<E> {
    */
   dedupe?: false | DedupeOptions;
   /** Your own de-duplication key for an event (default: the provider's delivery id or business key). */
-  deliveryKey?: (event: E, rawBody: Buffer) => string;
+  deliveryKey?: (event: E, rawBody: Uint8Array) => string;
   /** Hand deliveries to a durable queue (createQueueHandoff from sms-webhooks/queue) instead of running handlers. */
   handoff?: DeliveryHandoff;
   /** How long close() waits for handlers in flight. Default 10 s. */
@@ -31,7 +31,7 @@ export interface DedupeOptions {
 
 export interface CheckedReliability<E> {
   dedupe?: { store: DeliveryStore; retentionMs: number; claimTtlMs: number; refuseWithoutStore: boolean };
-  deliveryKey?: (event: E, rawBody: Buffer) => string;
+  deliveryKey?: (event: E, rawBody: Uint8Array) => string;
   handoff?: DeliveryHandoff;
   closeTimeoutMs: number;
 }

@@ -1,6 +1,6 @@
-import { type KeyObject, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
-
-const GIVEN = Buffer.alloc(32);
+import { type KeyObject, createHmac, createSecretKey } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { decodeHex, verifyWithNode } from './hmac.js';
 
 /** A secret as an HMAC key: its UTF-8 bytes. A KeyObject made once is reused for every delivery. */
 export type HmacKey = string | KeyObject;
@@ -17,20 +17,11 @@ export function hmacSha256Hex(body: Uint8Array | string, secret: HmacKey): strin
 /**
  * True when `signature` is the hex HMAC-SHA256 of `body` under any one of `keys` (several secrets allow a
  * rotation without downtime). A header that is not exactly 64 hex characters is simply not valid: it never
- * throws. The comparison is on decoded bytes and in constant time.
+ * throws. The comparison is on decoded bytes and in constant time. (Node's synchronous API; receivers use
+ * createHexHmacVerifier, which also runs where only WebCrypto exists.)
  */
 export function verifyHexHmac(body: Uint8Array | string, signature: string | undefined | null, keys: readonly HmacKey[]): boolean {
   if (typeof signature !== 'string') return false;
-  const candidate = signature.length === 64 ? signature : signature.trim();
-  if (candidate.length !== 64) return false;
-  // Decoded into one reused buffer (this runs synchronously, so nothing else can touch it meanwhile). Hex
-  // decoding stops at the first character that is not hex: 32 bytes from 64 characters means all were hex.
-  const given = GIVEN;
-  if (given.write(candidate, 'hex') !== 32) return false;
-  let matched = false;
-  // Every key is tried, even after a match, so the time taken does not tell which secret matched.
-  for (const key of keys) {
-    if (timingSafeEqual(createHmac('sha256', key).update(body).digest(), given)) matched = true;
-  }
-  return matched;
+  const given = new Uint8Array(32);
+  return decodeHex(signature, given) && verifyWithNode(crypto, keys, body, given);
 }

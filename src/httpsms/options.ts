@@ -2,14 +2,14 @@ import { parseByteLimit } from '../core/byte-limit.js';
 import { numberOption } from '../core/number-option.js';
 import type { HandlerMap } from '../core/handlers.js';
 import type { Logger } from '../core/logger.js';
-import type { HandlerContext } from '../core/pipeline.js';
-import type { ReliabilityOptions } from '../core/reliability.js';
+import type { SharedReceiverOptions } from '../core/create-receiver.js';
+import type { HandlerContext } from '../core/delivery-context.js';
 import { checkSecretOption } from '../core/secret-option.js';
 import type { HttpsmsEvent } from './events.js';
 
 export type HttpsmsHandlers = HandlerMap<HttpsmsEvent, HandlerContext>;
 
-export interface HttpsmsReceiverOptions extends ReliabilityOptions<HttpsmsEvent> {
+export interface HttpsmsReceiverOptions extends SharedReceiverOptions<HttpsmsEvent> {
   /** The webhook's signing key, or several during a rotation. */
   signingKey?: string | readonly string[];
   /** The public webhook URL exactly as registered in httpSMS; when given, the token's `aud` must contain it. */

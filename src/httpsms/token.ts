@@ -5,7 +5,7 @@ import { HTTPSMS_ISSUER } from './constants.js';
 
 export interface TokenCheck {
   /** The signing keys as HMAC keys (UTF-8 bytes of each configured key: toHmacKey). */
-  keys: readonly KeyObject[];
+  keys: readonly (KeyObject | Uint8Array)[];
   /** The public webhook URL as registered in httpSMS; the token's `aud` must contain it. */
   audience?: string;
   clockToleranceSeconds: number;

@@ -1,9 +1,9 @@
 import { parseByteLimit } from '../core/byte-limit.js';
-import type { ReliabilityOptions } from '../core/reliability.js';
 import { checkSecretOption } from '../core/secret-option.js';
 import type { HandlerMap } from '../core/handlers.js';
 import type { Logger } from '../core/logger.js';
-import type { HandlerContext } from '../core/pipeline.js';
+import type { SharedReceiverOptions } from '../core/create-receiver.js';
+import type { HandlerContext } from '../core/delivery-context.js';
 import { MTA_EVENT_TYPES, MTA_VERSIONS, type MtaEventType, type MtaVersion } from './constants.js';
 import type { MtaEvent } from './events.js';
 
@@ -13,7 +13,7 @@ export type MtaHandler<T extends MtaEventType = MtaEventType> = (
   context: HandlerContext,
 ) => unknown;
 
-export interface MtaReceiverOptions extends ReliabilityOptions<MtaEvent> {
+export interface MtaReceiverOptions extends SharedReceiverOptions<MtaEvent> {
   /** The webhook's secret, or several during a rotation (any one may match). */
   secret?: string | readonly string[];
   /** Typed handlers keyed by event type; a list runs in order. */

@@ -1,18 +1,18 @@
-import { Worker, type ConnectionOptions, type Job, type WorkerOptions } from 'bullmq';
+import { UnrecoverableError, Worker, type ConnectionOptions, type Job, type WorkerOptions } from 'bullmq';
 import { DeliveryContext } from '../core/delivery-context.js';
 import type { HandoffJob } from '../core/handoff.js';
-import { buildHandlerTable, runHandlers, type HandlerMap } from '../core/handlers.js';
+import { runHandlers } from '../core/handlers.js';
 import { type Logger, pickLogger } from '../core/logger.js';
-import { HTTPSMS_EVENT_TYPES } from '../httpsms/constants.js';
-import { MTA_EVENT_TYPES } from '../mta/constants.js';
-import type { HandlerContext } from '../core/delivery-context.js';
 import { DEFAULT_QUEUE_NAME } from './handoff.js';
-import { type QueuedEvent, reviveEvent } from './revive.js';
+import { reviveEvent } from './revive.js';
+import { type FlatWorkerHandlers, type WorkerHandlers, buildWorkerTables } from './worker-handlers.js';
+
+export type { WorkerHandlers } from './worker-handlers.js';
 
 export interface WebhookWorkerOptions {
   connection: ConnectionOptions;
-  /** The same typed handlers as a receiver's, for MTA and httpSMS events alike (their names do not overlap). */
-  handlers: HandlerMap<QueuedEvent, HandlerContext>;
+  /** The same typed handlers as the receivers', keyed by provider: `{ mta: { 'delivery-status': … }, httpsms: { … } }`. */
+  handlers: WorkerHandlers | FlatWorkerHandlers;
   /** Default 'sms-webhooks', as createQueueHandoff. */
   queueName?: string;
   /** Jobs run at once. Default 4. */
@@ -23,20 +23,27 @@ export interface WebhookWorkerOptions {
 }
 
 /**
- * Runs queued deliveries through the typed handlers. A handler that throws fails the job, and BullMQ retries it
- * with backoff; after the last attempt it stays in the failed list. A worker that dies mid-job (even SIGKILL)
- * loses its lock, and another worker picks the job up. close() waits for the jobs it is running.
+ * Runs queued deliveries through the typed handlers. A handler that throws (or whose thenable rejects) fails the
+ * job, and BullMQ retries it with backoff; after the last attempt it stays in the failed list. A job whose body
+ * cannot be revived is failed at once (no retry can help) and logged with its key, never its body. A worker that
+ * dies mid-job (even SIGKILL) loses its lock, and another worker picks the job up. close() waits for its jobs.
  */
 export function createWebhookWorker(options: WebhookWorkerOptions): Worker<HandoffJob> {
   if (!options?.connection) throw new TypeError('Option "connection" is required: the Redis connection for BullMQ.');
-  const table = buildHandlerTable<HandlerContext>(options.handlers, [...MTA_EVENT_TYPES, ...HTTPSMS_EVENT_TYPES]);
+  const tables = buildWorkerTables(options.handlers);
   const log = pickLogger(options.logger);
 
   async function run(job: Job<HandoffJob>): Promise<number> {
-    const event = reviveEvent(job.data);
-    const context = new DeliveryContext(log, job.data.provider, event.type, job.data.key, job.attemptsMade > 0, job.data.receivedAt);
-    const ran = await runHandlers(table, event, context);
-    log.info({ provider: job.data.provider, event: event.type, key: job.data.key, attempt: job.attemptsMade + 1, handlers: ran }, 'queued webhook delivery handled');
+    let event;
+    try {
+      event = reviveEvent(job.data);
+    } catch (error) {
+      throw new UnrecoverableError(`the queued body cannot be turned back into an event: ${(error as Error).message}`);
+    }
+    const { provider, key } = job.data;
+    const context = new DeliveryContext(log, provider, event.type, key, job.attemptsMade > 0, job.data.receivedAt);
+    const ran = await runHandlers(tables.get(provider)!, event, context);
+    log.info({ provider, event: event.type, key, attempt: job.attemptsMade + 1, handlers: ran }, 'queued webhook delivery handled');
     return ran;
   }
 
@@ -46,7 +53,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     ...options.workerOptions,
   });
   worker.on('failed', (job, error) => {
-    const final = job && job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final = job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1));
     log.error(
       { provider: job?.data.provider, event: job?.data.type, key: job?.data.key, attempt: job?.attemptsMade, err: error },
       final ? 'queued webhook delivery failed for the last time: it stays in the failed list' : 'queued webhook delivery failed; it will be retried',

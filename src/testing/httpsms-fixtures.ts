@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { HttpsmsEventType } from '../httpsms/constants.js';
 
 // Realistic httpSMS CloudEvents, one per event, as the reference describes them (numbers in the fictional
@@ -88,7 +87,7 @@ export function httpsmsFixture(event: HttpsmsEventType, overrides: HttpsmsFixtur
   }
   return {
     specversion: '1.0',
-    id: overrides.unique ? randomUUID() : fixture.id,
+    id: overrides.unique ? globalThis.crypto.randomUUID() : fixture.id,
     source: fixture.source,
     type: event,
     datacontenttype: 'application/json',

@@ -36,6 +36,6 @@ export async function signedHttpsmsRequest(
     .setNotBefore(issuedAt - 600)
     .setExpirationTime(issuedAt + 600);
   if (options.audience) token = token.setAudience([options.audience]);
-  const jwt = await token.sign(Buffer.from(signingKey, 'utf8'));
+  const jwt = await token.sign(new TextEncoder().encode(signingKey));
   return { body: text, headers: { 'Content-Type': 'application/json', 'X-Event-Type': type, Authorization: `Bearer ${jwt}` } };
 }

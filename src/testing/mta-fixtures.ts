@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt } from '../core/random.js';
 import type { MtaEventType, MtaVersion } from '../mta/constants.js';
 
 // Realistic MTA payloads, one per event and version, exactly with the fields of seed 004. Numbers are in the

@@ -144,21 +144,22 @@ describe('graceful shutdown', () => {
     expect(finished).toBe(1);
   });
 
-  it('releases the claims of handlers that outlast the close timeout, so the retry runs them', async () => {
+  it('answers 503 and releases the claims of handlers that outlast the close timeout, so the retry runs them', async () => {
     const store = createMemoryStore();
     const gate = deferred();
     const slow = createMtaReceiver({ secret: SECRET, closeTimeoutMs: 50, dedupe: { store }, handlers: { 'delivery-status': () => gate.promise } });
     const { body, headers } = delivery();
     const pending = slow.receive({ rawBody: body, headers });
+    const refused = expect(pending).rejects.toMatchObject({ status: 503, code: 'receiver.closing' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await slow.close();
+    await refused;
     // Another instance sharing the store gets the delivery as a redelivery.
     const contexts: HandlerContext[] = [];
     const next = createMtaReceiver({ secret: SECRET, dedupe: { store }, handlers: { 'delivery-status': (_event, ctx) => void contexts.push(ctx) } });
     await next.receive({ rawBody: body, headers });
     expect(contexts).toEqual([expect.objectContaining({ redelivery: true })]);
     gate.resolve();
-    await pending;
   });
 });
 

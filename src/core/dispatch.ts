@@ -1,0 +1,109 @@
+import { type Admission, admit, settle } from './dedupe.js';
+import { DeliveryContext } from './delivery-context.js';
+import { WebhookError } from './errors.js';
+import type { Delivery, ProviderSpec } from './provider.js';
+import { type HandlerTable, runHandlers } from './handlers.js';
+import type { HandoffJob } from './handoff.js';
+import type { InFlightEntry } from './in-flight.js';
+import type { Logger } from './logger.js';
+import type { CheckedReliability } from './reliability.js';
+import { isThenable } from './thenable.js';
+import type { HandlerContext } from './delivery-context.js';
+
+export type Outcome = 'handled' | 'no_handler' | 'duplicate' | 'queued';
+
+export interface DispatchOptions<E extends { type: string }> {
+  spec: ProviderSpec<E>;
+  handlers: HandlerTable<HandlerContext>;
+  reliability: CheckedReliability<E>;
+  handlerBudgetMs?: number;
+}
+
+const NO_DEDUPE: Admission = { run: true, redelivery: false };
+const decoder = new TextDecoder();
+
+/**
+ * The steps after validation: claim the key, run the handlers, record the end (done, or released for the retry).
+ * Plain values from the store and the handlers cost no turn of the event loop; thenables are awaited.
+ */
+export function createDispatcher<E extends { type: string }>(options: DispatchOptions<E>) {
+  const { spec, reliability } = options;
+  const { dedupe, handoff } = reliability;
+
+  async function admitAndDispatch(event: E, key: string, log: Logger, entry: InFlightEntry | undefined): Promise<Outcome> {
+    const describe = () => ({ provider: spec.name, ...spec.summary(event) });
+    const admitted = dedupe ? admit(dedupe, key, log, describe) : NO_DEDUPE;
+    const admission = isThenable(admitted) ? await admitted : admitted;
+    if (!admission.run) return 'duplicate';
+    const finish = (succeeded: boolean) => (dedupe ? settle(dedupe, key, admission, succeeded, log, describe) : undefined);
+    if (entry) entry.release = () => finish(false);
+    const context = new DeliveryContext(log, spec.name, event.type, key, admission.redelivery, Date.now());
+    let ran: number;
+    try {
+      const work = dispatch(event, context, log);
+      ran = typeof work === 'number' ? work : await work;
+    } catch (error) {
+      if (entry) entry.release = undefined;
+      await finish(false);
+      throw error;
+    }
+    if (entry) entry.release = undefined;
+    const settled = finish(true);
+    if (settled) await settled;
+    return ran > 0 ? 'handled' : 'no_handler';
+  }
+
+  /** Runs the handlers; whatever they throw, synchronously or not, becomes a handler.failed. */
+  function dispatch(event: E, context: DeliveryContext, log: Logger): number | Promise<number> {
+    const startedAt = performance.now();
+    const budget = () => warnIfSlow(log, event, context.key, performance.now() - startedAt);
+    try {
+      const ran = runHandlers(options.handlers, event, context);
+      if (typeof ran === 'number') {
+        budget();
+        return ran;
+      }
+      return ran.then(
+        (count) => (budget(), count),
+        (cause: unknown) => Promise.reject(handlerFailed(event.type, cause)),
+      );
+    } catch (cause) {
+      throw handlerFailed(event.type, cause);
+    }
+  }
+
+  async function handOff(event: E, delivery: Delivery, key: string): Promise<Outcome> {
+    const job: HandoffJob = {
+      provider: spec.name,
+      key,
+      type: event.type,
+      body: decoder.decode(delivery.rawBody),
+      hints: spec.handoffHints(event, delivery),
+      receivedAt: Date.now(),
+    };
+    try {
+      return (await handoff!.enqueue(job)) === 'duplicate' ? 'duplicate' : 'queued';
+    } catch (cause) {
+      throw new WebhookError('store.unavailable', 'The delivery queue cannot be reached; the provider will retry the delivery.', { cause });
+    }
+  }
+
+  function warnIfSlow(log: Logger, event: E, key: string, handlerMs: number): void {
+    if (options.handlerBudgetMs === undefined || handlerMs <= options.handlerBudgetMs) return;
+    log.warn(
+      { provider: spec.name, ...spec.summary(event), key, handlerMs: Math.round(handlerMs), budgetMs: options.handlerBudgetMs },
+      `webhook handlers took longer than ${options.handlerBudgetMs} ms: the provider may time out and send the delivery again`,
+    );
+  }
+
+  return (event: E, delivery: Delivery, key: string, log: Logger, entry?: InFlightEntry): Promise<Outcome> =>
+    handoff ? handOff(event, delivery, key) : admitAndDispatch(event, key, log, entry);
+}
+
+function handlerFailed(type: string, cause: unknown): WebhookError {
+  return new WebhookError(
+    'handler.failed',
+    `A "${type}" handler failed, so the delivery is answered with 500 and the provider will retry it.`,
+    { cause },
+  );
+}

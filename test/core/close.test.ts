@@ -1,0 +1,50 @@
+import express from 'express';
+import request from 'supertest';
+import { mtaWebhooks } from '../../src/express/mta';
+import { createMemoryStore } from '../../src/core/store/memory-store';
+import { mtaFixture, signedMtaRequest } from '../../src/testing';
+import { SECRET } from '../helpers/apps';
+import { expectError } from '../helpers/mta-app';
+import { listen, sendOverSocket } from '../helpers/socket-client';
+
+const delivery = (id: string) => signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: id } }), SECRET);
+
+describe('close() leaves no delivery unanswered', () => {
+  it('answers 503 receiver.closing to a handler that never settles, at the close timeout, and releases its claim', async () => {
+    const store = createMemoryStore();
+    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 100, dedupe: { store }, handlers: { 'delivery-status': () => new Promise(() => {}) } });
+    const app = express().post('/mta', route);
+    const { body, headers } = delivery('stuck-1');
+    const pending = request(app).post('/mta').set(headers).send(body).then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await route.close();
+    expectError(await pending, 503, 'receiver.closing');
+    // The claim was given back: another instance sharing the store takes the retry as a redelivery.
+    expect(store.claim('mta:delivery-status:stuck-1:4', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
+  });
+
+  it('answers 503 to a body still arriving when close() began, and does not run its handler', async () => {
+    let handled = 0;
+    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 2000, handlers: { 'delivery-status': () => void (handled += 1) } });
+    const server = await listen(express().post('/mta', route));
+    try {
+      const { body, headers } = delivery('slow-1');
+      const bytes = Buffer.from(body);
+      const answer = sendOverSocket(
+        server.port,
+        { path: '/mta', headers: { ...headers, 'Content-Length': String(bytes.length) } },
+        [bytes.subarray(0, 20), bytes.subarray(20)],
+        150,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const closed = route.close();
+      const answered = await answer;
+      await closed;
+      expect(answered.status).toBe(503);
+      expect(answered.body).toEqual({ error: { code: 'receiver.closing', message: expect.any(String) } });
+      expect(handled).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import express from 'express';
+import type { Worker } from 'bullmq';
+import { mtaWebhooks } from '../../src/express/mta';
+import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
+import { createWebhookWorker } from '../../src/queue/worker';
+import type { WorkerHandlers } from '../../src/queue/worker-handlers';
+import { mtaFixture, signedMtaRequest } from '../../src/testing';
+import { SECRET } from '../helpers/apps';
+import { captureLogs } from '../helpers/log-capture';
+import { rawPost } from '../helpers/raw-post';
+import { RedisServer, describeWithRedis } from '../helpers/redis-server';
+
+const waitFor = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describeWithRedis('the queue worker reads what the receiver accepted, and awaits what handlers return', () => {
+  const redis = new RedisServer();
+  let queueName: string;
+  let handoff: QueueHandoff;
+  const workers: Worker[] = [];
+  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
+
+  beforeAll(() => redis.start());
+  afterAll(() => redis.destroy());
+  beforeEach(() => {
+    queueName = `w${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
+    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 20, attempts: 2 });
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.close()));
+    await handoff.close();
+  });
+
+  const startWorker = (handlers: WorkerHandlers, logger?: ReturnType<typeof captureLogs>['logger']) => {
+    const worker = createWebhookWorker({ connection: connection(), queueName, handlers, logger });
+    workers.push(worker);
+    return worker;
+  };
+
+  const enqueue = async (body: string | Buffer) => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const { headers } = signedMtaRequest(body, SECRET);
+    return rawPost(app, '/mta', headers, body);
+  };
+
+  it('handles a body with a UTF-8 byte-order mark, which the receiver accepted and queued', async () => {
+    const body = `\uFEFF${JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'bom-1' } }))}`;
+    expect((await enqueue(body)).status).toBe(200);
+    const seen: string[] = [];
+    startWorker({ mta: { 'delivery-status': (event) => void seen.push(event.normalized.messageId) } });
+    await waitFor(() => seen.length === 1);
+    expect(seen).toEqual(['bom-1']);
+    expect(await handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
+  });
+
+  it('awaits a thenable returned by a handler: the job completes only after it ran', async () => {
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'then-1' } })))).status).toBe(200);
+    const effects: string[] = [];
+    const query = { then: (resolve: (value: unknown) => void) => setTimeout(() => resolve(effects.push('query ran')), 10) };
+    startWorker({ mta: { 'delivery-status': () => query } });
+    await waitFor(async () => (await handoff.queue.getJobCounts('completed')).completed === 1);
+    expect(effects).toEqual(['query ran']);
+  });
+
+  it('fails the job when a handler thenable rejects, and BullMQ retries it', async () => {
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'then-2' } })))).status).toBe(200);
+    let attempts = 0;
+    const failing = { then: (_resolve: unknown, reject: (reason: unknown) => void) => reject(new Error(`attempt ${++attempts} failed`)) };
+    startWorker({ mta: { 'delivery-status': () => failing } });
+    await waitFor(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
+    expect(attempts).toBe(2);
+  });
+
+  it('fails a job that cannot be revived at once, and logs its key, never its body', async () => {
+    const logs = captureLogs();
+    await handoff.queue.add('delivery-status', {
+      provider: 'mta',
+      key: 'mta:delivery-status:broken:4',
+      type: 'delivery-status',
+      body: '{"destinationNumber":"5555550123", "status": ',
+      hints: {},
+      receivedAt: Date.now(),
+    }, { jobId: 'broken', attempts: 5 });
+    startWorker({ mta: { 'delivery-status': () => {} } }, logs.logger);
+    await waitFor(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
+    const job = await handoff.queue.getJob('broken');
+    expect(job?.attemptsMade).toBe(1);
+    const line = logs.lines.find((entry) => entry.key === 'mta:delivery-status:broken:4');
+    expect(line).toMatchObject({ level: 50, msg: expect.stringContaining('last time') });
+    expect(JSON.stringify(logs.lines)).not.toContain('5555550123');
+  });
+
+  it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
+    expect(() => createWebhookWorker({ connection: connection(), queueName, handlers: { mta: { 'message.phone.received': () => {} } } as never })).toThrow(
+      /handlers\.mta.*message\.phone\.received/,
+    );
+    expect(() => createWebhookWorker({ connection: connection(), queueName, handlers: { 'delivery_status': () => {} } as never })).toThrow(/delivery_status/);
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'flat-1' } })))).status).toBe(200);
+    const seen: string[] = [];
+    const worker = createWebhookWorker({ connection: connection(), queueName, handlers: { 'delivery-status': (event) => void seen.push(event.type) } });
+    workers.push(worker);
+    await waitFor(() => seen.length === 1);
+  });
+});
