@@ -31,7 +31,8 @@ describe('Cloudflare Workers (workerd via miniflare, no nodejs_compat), Fetch en
 
   // esbuild for the browser fails on any node:* import; the built file is what users' bundlers see.
   it('the built dist/fetch.js bundles for workerd too, with no node:* import', async () => {
-    expect(await bundleWorker(`${REPO}/dist/fetch.js`)).not.toMatch(/["']node:/);
+    // (A string handed to process.getBuiltinModule is fine: it is only called where the runtime has one.)
+    expect(await bundleWorker(`${REPO}/dist/fetch.js`)).not.toMatch(/(?:from|import\(|require\()\s*["']node:/);
   });
 
   itPassesTheAcceptanceTable(() => target);
