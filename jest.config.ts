@@ -15,6 +15,7 @@ const config: Config = {
     '^sms-webhooks/testing$': '<rootDir>/src/testing/index.ts',
     '^sms-webhooks/queue$': '<rootDir>/src/queue/index.ts',
     '^sms-webhooks/fetch$': '<rootDir>/src/fetch/index.ts',
+    '^sms-webhooks/fastify$': '<rootDir>/src/fastify/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
