@@ -12,12 +12,40 @@ import { RedisServer } from '../tools/redis-server.js';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const VARIANTS = ['bare', 'mta', 'handwritten'] as const;
-const LABELS: Record<(typeof VARIANTS)[number], string> = {
-  bare: 'bare express.json() route',
-  mta: 'mtaWebhooks',
-  handwritten: 'hand-written crypto + zod route',
-};
+
+/** Each group runs on one framework; ratios compare routes of the same group, measured in the same rounds. */
+interface Group {
+  title: string;
+  baseline: string;
+  /** The competitor our route is compared with, where there is one. */
+  rival?: string;
+  variants: Array<[variant: string, label: string]>;
+}
+
+const GROUPS: Group[] = [
+  {
+    title: 'Express 5',
+    baseline: 'bare',
+    rival: 'octokit',
+    variants: [
+      ['bare', 'bare express.json() route'],
+      ['mta', 'mtaWebhooks (sms-webhooks)'],
+      ['octokit', 'octokit createNodeMiddleware'],
+      ['handwritten', 'hand-written crypto + zod route'],
+    ],
+  },
+  {
+    title: 'Hono 4 on @hono/node-server',
+    baseline: 'hono-bare',
+    rival: 'hono-octokit',
+    variants: [
+      ['hono-bare', 'bare Hono route (c.req.text())'],
+      ['hono-mta', 'sms-webhooks/fetch mtaWebhooks'],
+      ['hono-octokit', 'octokit createWebMiddleware'],
+    ],
+  },
+];
+const OURS = new Set(['mta', 'hono-mta', 'fastify-mta']);
 
 interface Server {
   child: ChildProcess;
@@ -73,47 +101,54 @@ async function main(): Promise<void> {
   console.log(`sms-webhooks bench: ${deliveries.length} distinct signed V3 delivery-status bodies of ~${deliveries[0]!.body.length} bytes`);
   console.log(`${ROUNDS} interleaved rounds of ${SECONDS}s per route, ${CONNECTIONS} connections, loopback, autocannon\n`);
 
+  for (const group of GROUPS) await runGroup(group, deliveries);
+  console.log('');
+  await runReliability(deliveries);
+  console.log('');
+  await runMicro(deliveries);
+}
+
+/** Interleaved rounds over every route of a group, then one table of medians and ratios. */
+async function runGroup(group: Group, deliveries: BenchDelivery[]): Promise<void> {
+  console.log(`== ${group.title}`);
   const servers = new Map<string, Server>();
-  for (const variant of VARIANTS) servers.set(variant, await startServer(variant));
   const results = new Map<string, Array<{ rps: number; p99: number; cpuPerRequest: number; non2xx: number }>>();
   try {
-    for (const variant of VARIANTS) await load(servers.get(variant)!.port, deliveries, 1); // warm-up
+    for (const [variant] of group.variants) servers.set(variant, await startServer(variant));
+    for (const [variant] of group.variants) await load(servers.get(variant)!.port, deliveries, 1); // warm-up
     for (let round = 1; round <= ROUNDS; round += 1) {
-      for (const variant of VARIANTS) {
+      for (const [variant, label] of group.variants) {
         const server = servers.get(variant)!;
         const before = await stats(server);
         const result = await load(server.port, deliveries, SECONDS);
         const after = await stats(server);
-        const requests = result.requests.total;
         const row = {
           rps: result.requests.average,
           p99: result.latency.p99,
-          cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, requests),
+          cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests.total),
           non2xx: result.non2xx + result.errors,
         };
         results.set(variant, [...(results.get(variant) ?? []), row]);
-        console.log(`round ${round} ${LABELS[variant].padEnd(32)} ${row.rps.toFixed(0).padStart(7)} req/s  p99 ${row.p99} ms`);
+        console.log(`round ${round} ${label.padEnd(34)} ${row.rps.toFixed(0).padStart(7)} req/s  p99 ${row.p99} ms`);
       }
     }
   } finally {
     for (const server of servers.values()) server.child.kill();
   }
-
-  const bareRps = median(results.get('bare')!.map((row) => row.rps));
-  console.log('\n| route | req/s (median) | ratio to bare | p99 ms (median) | server CPU µs/req | non-2xx + errors |');
-  console.log('|---|---|---|---|---|---|');
-  for (const variant of VARIANTS) {
+  const rpsOf = (variant: string) => median(results.get(variant)!.map((row) => row.rps));
+  const rivalRps = group.rival ? rpsOf(group.rival) : undefined;
+  console.log(`\n| ${group.title} route | req/s (median) | ratio to bare | ratio to octokit | p99 ms (median) | server CPU µs/req | non-2xx + errors |`);
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [variant, label] of group.variants) {
     const rows = results.get(variant)!;
-    const rps = median(rows.map((row) => row.rps));
+    const rps = rpsOf(variant);
+    const toRival = rivalRps && OURS.has(variant) ? `**${(rps / rivalRps).toFixed(2)}x**` : '';
     console.log(
-      `| ${LABELS[variant]} | ${rps.toFixed(0)} | ${(rps / bareRps).toFixed(2)}x | ${median(rows.map((row) => row.p99))} | ` +
+      `| ${label} | ${rps.toFixed(0)} | ${(rps / rpsOf(group.baseline)).toFixed(2)}x | ${toRival} | ${median(rows.map((row) => row.p99))} | ` +
         `${median(rows.map((row) => row.cpuPerRequest)).toFixed(1)} | ${rows.reduce((sum, row) => sum + row.non2xx, 0)} |`,
     );
   }
   console.log('');
-  await runReliability(deliveries);
-  console.log('');
-  await runMicro(deliveries);
 }
 
 const LOAD_DELIVERIES = Number(process.env.BENCH_LOAD_DELIVERIES ?? 20_000);

@@ -6,6 +6,7 @@ export type { ReceiveInput, WebhookReceiver } from './core/receiver.js';
 export type { Answer } from './core/answer.js';
 export type { IncomingDelivery } from './core/flow.js';
 export type { ProviderDescriptor } from './core/provider.js';
+export type { DeliveryObserver, DeliveryReport, DeliveryOutcome } from './core/observe.js';
 export type { Logger } from './core/logger.js';
 
 export { rawBodySaver } from './express/raw-body-saver.js';
@@ -16,6 +17,8 @@ export { createMtaReceiver, type MtaReceiver } from './mta/receiver.js';
 export type { MtaReceiverOptions, MtaHandlers, MtaHandler } from './mta/options.js';
 export { signMtaPayload, verifyMtaSignature } from './mta/signature.js';
 export { parseMtaEvent, type ParseMtaEventOptions } from './mta/parse.js';
+export { MTA_OPT_OUT_KEYWORDS, type OptOutKeywords } from './mta/opt-out.js';
+export { MTA_NORMALIZED_SOURCES, type MtaNormalizedSource } from './mta/normalized-sources.js';
 export { mtaDeliveryKey } from './mta/delivery-key.js';
 export {
   MTA_EVENT_TYPES,
@@ -36,14 +39,26 @@ export { createHttpsmsReceiver, type HttpsmsReceiver } from './httpsms/receiver.
 export type { HttpsmsReceiverOptions, HttpsmsHandlers } from './httpsms/options.js';
 export { parseHttpsmsEvent } from './httpsms/parse.js';
 export { HTTPSMS_EVENT_TYPES, HTTPSMS_ISSUER, HTTPSMS_TIMEOUT_MS, type HttpsmsEventType } from './httpsms/constants.js';
-export type { HttpsmsEvent, HttpsmsNormalized } from './httpsms/events.js';
+export type * from './httpsms/events.js';
 export type * from './httpsms/schemas.js';
 
-export { createMemoryStore, type MemoryStoreOptions } from './core/store/memory-store.js';
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './core/store/memory-store.js';
 export { createRedisStore, type RedisStoreOptions, type RedisEvalClient } from './core/store/redis-store.js';
 export type { DeliveryStore, ClaimOutcome } from './core/store/store.js';
 export type { ReliabilityOptions, DedupeOptions } from './core/reliability.js';
 export type { DeliveryHandoff, HandoffJob } from './core/handoff.js';
+
+export {
+  createStatusTracker,
+  createMemoryStatusStore,
+  createRedisStatusStore,
+  MTA_STATUS_PRECEDENCE,
+  HTTPSMS_STATUS_PRECEDENCE,
+  HTTPSMS_STATUS_NAMES,
+  isStatusEvent,
+  decideStatus,
+} from './status/index.js';
+export type * from './status/index.js';
 
 export { createMtaClient, MTA_API_BASE_URL, type MtaClient, type MtaClientOptions } from './api/client.js';
 export { MtaApiError, type MtaApiErrorKind } from './api/errors.js';

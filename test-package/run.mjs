@@ -20,9 +20,12 @@ console.log(`npm pack: ${files.length} files, ${packed.size} bytes packed`);
 const app = mkdtempSync(join(tmpdir(), 'sms-webhooks-consumer-'));
 try {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(tmpdir(), packed.filename), 'express@5'], app);
-  for (const file of ['consumer.test.mjs', 'consumer.test.cjs']) copyFileSync(join(import.meta.dirname, file), join(app, file));
-  execFileSync(process.execPath, ['--test', 'consumer.test.mjs', 'consumer.test.cjs'], { cwd: app, stdio: 'inherit' });
+  // The optional peers too, so that every entry can be loaded.
+  const peers = Object.keys(JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").peerDependencies)'], { cwd: root, encoding: 'utf8' })));
+  npm(['install', '--no-audit', '--no-fund', '--prefer-offline', join(tmpdir(), packed.filename), 'express@5', ...peers.filter((name) => name !== 'express')], app);
+  const tests = ['consumer.test.mjs', 'consumer.test.cjs', 'entries.test.mjs'];
+  for (const file of tests) copyFileSync(join(import.meta.dirname, file), join(app, file));
+  execFileSync(process.execPath, ['--test', ...tests], { cwd: app, stdio: 'inherit' });
 } finally {
   rmSync(app, { recursive: true, force: true });
   rmSync(join(tmpdir(), packed.filename), { force: true });

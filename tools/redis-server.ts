@@ -6,11 +6,16 @@ import { join } from 'node:path';
 
 // Used by the test suite and the benchmark: each starts a redis-server of its own, never a shared one.
 
-/** A redis-server of our own, on a free loopback port, in a temporary directory. */
+/**
+ * A redis-server of our own, on a free loopback port, in a temporary directory. Without persistence unless
+ * `args` say otherwise (e.g. ['--appendonly', 'yes', '--appendfsync', 'always']): later arguments win.
+ */
 export class RedisServer {
   port = 0;
   private process?: ChildProcess;
   private readonly dir = mkdtempSync(join(tmpdir(), 'sms-webhooks-redis-'));
+
+  constructor(private readonly args: string[] = []) {}
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -20,7 +25,7 @@ export class RedisServer {
     if (!this.port) this.port = await freePort();
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no', ...this.args],
       { stdio: 'ignore' },
     );
     this.process = child;
@@ -33,7 +38,20 @@ export class RedisServer {
     return this;
   }
 
-  /** Stops the server (kept port and directory, so start() brings the same one back, empty). */
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as in a long GC-like stall. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server go on (SIGCONT): it answers what queued up meanwhile. */
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
+  /**
+   * Kills the server (SIGKILL, no chance to save). Port and directory are kept, so start() brings the same one
+   * back: empty, or with what its append-only file held when persistence is on.
+   */
   async stop(): Promise<void> {
     const child = this.process;
     if (!child || child.exitCode !== null) return;

@@ -7,6 +7,9 @@ import { numberOption } from './number-option.js';
 import type { ProviderDescriptor } from './provider.js';
 import type { ReceiveInput, WebhookReceiver } from './receiver.js';
 import { type ReliabilityOptions, checkReliabilityOptions } from './reliability.js';
+import { type DeliveryObserver, checkObservers } from './observe.js';
+import { checkStatusStep } from './status-step.js';
+import type { StatusTracker } from '../status/tracker.js';
 
 /** The options every receiver takes, whatever its provider. */
 export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
@@ -17,6 +20,15 @@ export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
    * a gap between bytes: a client trickling a byte a second never leaves a gap. Default 10 000 ms.
    */
   bodyTimeoutMs?: number;
+  /**
+   * Records each delivery-status event's status before the handlers run, forward only (createStatusTracker());
+   * handlers get the change as `context.status`.
+   */
+  statusTracker?: StatusTracker;
+  /** With `statusTracker`: a stale or conflicting status update is answered 200 without running the handlers. */
+  skipStale?: boolean;
+  /** Listeners of each delivery's report: metrics, traces, development tools. */
+  observers?: DeliveryObserver | readonly DeliveryObserver[];
 }
 
 const encoder = new TextEncoder();
@@ -29,6 +41,7 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
   const parts = provider.receiverParts(options);
   const handlers = buildHandlerTable<HandlerContext>(options.handlers, provider.eventTypes);
   const spec = parts.skipVerification ? { ...parts.spec, authenticate: () => {} } : parts.spec;
+  const reliability = checkReliabilityOptions(options);
   const flow = createDeliveryFlow({
     spec,
     handlers,
@@ -36,7 +49,9 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     bodyTimeoutMs: numberOption(options.bodyTimeoutMs, 'bodyTimeoutMs', 10_000),
     logger: options.logger,
     handlerBudgetMs: parts.handlerBudgetMs,
-    reliability: checkReliabilityOptions(options),
+    reliability,
+    status: checkStatusStep(options.statusTracker, options.skipStale, reliability.dedupe?.refuseWithoutStore ?? false),
+    observers: checkObservers(options.observers),
   });
   return {
     receive(input: ReceiveInput, receiveOptions?: { logger?: Logger }) {
@@ -45,7 +60,9 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     },
     deliver: flow.deliver,
     close: flow.close,
+    observe: flow.observe,
     limit: flow.limit,
+    provider: flow.provider,
   };
 }
 

@@ -1,13 +1,15 @@
 import { WebhookError } from './errors.js';
+import { isThenable } from './thenable.js';
 import type { Logger } from './logger.js';
-import type { CheckedReliability } from './reliability.js';
+import type { CheckedDedupe } from './reliability.js';
 import type { ClaimOutcome } from './store/store.js';
 
-type Dedupe = NonNullable<CheckedReliability<unknown>['dedupe']>;
+type Dedupe = CheckedDedupe;
 
 /** How a delivery may go on after its claim. */
 export type Admission =
-  | { run: true; redelivery: boolean; token?: string }
+  /** `token`: the claim in the store (none when it was unreachable); `localToken`: the claim in this process. */
+  | { run: true; redelivery: boolean; token?: string; localToken?: string }
   | { run: false; duplicate: true };
 
 /** Log fields of the delivery, made only when a line is written. */
@@ -17,16 +19,28 @@ type Describe = () => object;
  * Claims a delivery's key. A key handled before answers 200 without handlers; one being handled right now is
  * a 409 so the provider tries again later. When the store cannot be reached the policy decides: handle anyway
  * (no event lost, a duplicate possible) or 503. Synchronous when the store is (the in-memory one).
+ *
+ * Beside a shared store, this process keeps its own record of what it is handling and has handled (`local`):
+ * asked first, and the only one while the shared store is unreachable, so that copies reaching this instance
+ * during an outage run once, and a success whose write to the store is still on its way is not run again.
  */
 export function admit(dedupe: Dedupe, key: string, log: Logger, describe: Describe): Admission | Promise<Admission> {
+  const here = dedupe.local?.peek(key);
+  if (here) return decide({ state: here });
   let claimed: ClaimOutcome | Promise<ClaimOutcome>;
   try {
     claimed = dedupe.store.claim(key, dedupe.claimTtlMs);
   } catch (error) {
     return unreachable(dedupe, error, key, log, describe);
   }
-  if (claimed instanceof Promise) return claimed.then(decide, (error: unknown) => unreachable(dedupe, error, key, log, describe));
-  return decide(claimed);
+  // A custom store may answer with any thenable, not only a native promise: it is awaited all the same.
+  if (isThenable(claimed)) {
+    return Promise.resolve(claimed).then(
+      (outcome) => claimHere(dedupe, key, decide(outcome)),
+      (error: unknown) => unreachable(dedupe, error, key, log, describe),
+    );
+  }
+  return claimHere(dedupe, key, decide(claimed));
 }
 
 function decide(outcome: ClaimOutcome): Admission {
@@ -37,6 +51,16 @@ function decide(outcome: ClaimOutcome): Admission {
   return { run: true, redelivery: outcome.redelivery, token: outcome.token };
 }
 
+/** Adds this process's claim to the store's; a copy that claimed here meanwhile (store unreachable) wins. */
+function claimHere(dedupe: Dedupe, key: string, admission: Admission): Admission {
+  if (!admission.run || !dedupe.local) return admission;
+  const here = dedupe.local.claim(key, dedupe.claimTtlMs);
+  if (here.state === 'claimed') return { ...admission, redelivery: admission.redelivery || here.redelivery, localToken: here.token };
+  if (admission.token !== undefined) void Promise.resolve(dedupe.store.release(key, admission.token)).catch(() => {});
+  return decide(here);
+}
+
+// The store gives back a claim that lands after we stopped waiting for it, so neither policy leaves one behind.
 function unreachable(dedupe: Dedupe, error: unknown, key: string, log: Logger, describe: Describe): Admission {
   if (dedupe.refuseWithoutStore) {
     throw new WebhookError(
@@ -45,23 +69,35 @@ function unreachable(dedupe: Dedupe, error: unknown, key: string, log: Logger, d
       { cause: error },
     );
   }
-  log.error({ ...describe(), key, err: error }, 'de-duplication store unreachable: handling the delivery without a claim (a duplicate is possible)');
-  return { run: true, redelivery: false };
+  const where = dedupe.local ? 'with a claim in this process only (a copy sent to another instance may run too)' : 'without a claim (a duplicate is possible)';
+  log.error({ ...describe(), key, err: error }, `de-duplication store unreachable: handling the delivery ${where}`);
+  return claimHere(dedupe, key, { run: true, redelivery: false });
 }
 
 /** Records the end of a claimed delivery: done, or released for the provider's retry. Never throws or rejects. */
 export function settle(dedupe: Dedupe, key: string, admission: Admission, succeeded: boolean, log: Logger, describe: Describe): void | Promise<void> {
-  if (!admission.run || admission.token === undefined) return;
+  if (!admission.run) return;
+  if (admission.localToken !== undefined) {
+    if (succeeded) dedupe.local?.complete(key, admission.localToken, dedupe.retentionMs);
+    else dedupe.local?.release(key, admission.localToken);
+  }
   const failed = (error: unknown) =>
     log.error(
       { ...describe(), key, err: error },
       succeeded
         ? 'could not mark the delivery done in the de-duplication store: a redelivery would run the handlers again'
-        : 'could not release the delivery in the de-duplication store: its retry waits for the claim to expire',
+        : 'could not release the delivery in the de-duplication store yet: its retry may be answered 409 until it is',
     );
+  if (admission.token === undefined) {
+    // Handled without a claim: still marked done, so that a redelivery to any instance does not run it again;
+    // in the background, since the answer should not wait for a store that just failed. A failure has nothing
+    // to give back (the store releases by itself a claim that landed late).
+    if (succeeded) void Promise.resolve().then(() => dedupe.store.complete(key, '', dedupe.retentionMs)).catch(failed);
+    return;
+  }
   try {
     const stored = succeeded ? dedupe.store.complete(key, admission.token, dedupe.retentionMs) : dedupe.store.release(key, admission.token);
-    if (stored instanceof Promise) return stored.catch(failed);
+    if (isThenable(stored)) return Promise.resolve(stored).then(undefined, failed);
   } catch (error) {
     failed(error);
   }

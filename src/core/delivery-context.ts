@@ -1,3 +1,4 @@
+import type { StatusChange } from '../status/types.js';
 import type { Logger } from './logger.js';
 
 /** What a handler gets beside the event. */
@@ -9,6 +10,11 @@ export interface HandlerContext {
   /** True when an earlier attempt at this key failed: this is the provider's (or the queue's) retry. */
   redelivery: boolean;
   receivedAt: Date;
+  /**
+   * With the `statusTracker` option, for delivery-status events: what recording this event's status did
+   * (`applied`, or a `duplicate`, `stale` or `conflict` update that left the stored status as it was).
+   */
+  status?: StatusChange;
 }
 
 /** The handler's context. Its child logger is made on first use: most handlers never log. */
@@ -16,6 +22,7 @@ export class DeliveryContext implements HandlerContext {
   #parent: Logger;
   #log: Logger | undefined;
   #receivedAt: number;
+  status?: StatusChange;
 
   constructor(
     parent: Logger,

@@ -9,17 +9,32 @@ import type { Logger } from './logger.js';
 import type { CheckedReliability } from './reliability.js';
 import { isThenable } from './thenable.js';
 import type { HandlerContext } from './delivery-context.js';
+import type { StatusChange } from '../status/types.js';
+import { type StatusStep, isSkipped, recordStatus } from './status-step.js';
 
-export type Outcome = 'handled' | 'no_handler' | 'duplicate' | 'queued';
+export type Outcome = 'handled' | 'no_handler' | 'duplicate' | 'stale' | 'queued';
+
+/** What dispatching did, for the answer and the delivery's report. */
+export interface Dispatched {
+  outcome: Outcome;
+  redelivery?: boolean;
+  statusChange?: StatusChange;
+}
 
 export interface DispatchOptions<E extends { type: string }> {
   spec: ProviderSpec<E>;
   handlers: HandlerTable<HandlerContext>;
   reliability: CheckedReliability<E>;
   handlerBudgetMs?: number;
+  status?: StatusStep;
 }
 
 const NO_DEDUPE: Admission = { run: true, redelivery: false };
+// The common results, made once: most deliveries allocate nothing for their result.
+const HANDLED: Dispatched = { outcome: 'handled' };
+const NO_HANDLER: Dispatched = { outcome: 'no_handler' };
+const DUPLICATE: Dispatched = { outcome: 'duplicate' };
+const QUEUED: Dispatched = { outcome: 'queued' };
 const decoder = new TextDecoder();
 
 /**
@@ -30,16 +45,24 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
   const { spec, reliability } = options;
   const { dedupe, handoff } = reliability;
 
-  async function admitAndDispatch(event: E, key: string, log: Logger, entry: InFlightEntry | undefined): Promise<Outcome> {
-    const describe = () => ({ provider: spec.name, ...spec.summary(event) });
+  async function admitAndDispatch(event: E, key: string, log: Logger, entry: InFlightEntry | undefined): Promise<Dispatched> {
+    const describe = () => ({ provider: spec.name, ...spec.summary(event), key });
     const admitted = dedupe ? admit(dedupe, key, log, describe) : NO_DEDUPE;
     const admission = isThenable(admitted) ? await admitted : admitted;
-    if (!admission.run) return 'duplicate';
+    if (!admission.run) return DUPLICATE;
     const finish = (succeeded: boolean) => (dedupe ? settle(dedupe, key, admission, succeeded, log, describe) : undefined);
     if (entry) entry.release = () => finish(false);
     const context = new DeliveryContext(log, spec.name, event.type, key, admission.redelivery, Date.now());
     let ran: number;
     try {
+      if (options.status) {
+        context.status = await recordStatus(options.status, event, log, describe);
+        if (isSkipped(options.status, context.status)) {
+          if (entry) entry.release = undefined;
+          await finish(true);
+          return { outcome: 'stale', redelivery: admission.redelivery, statusChange: context.status };
+        }
+      }
       const work = dispatch(event, context, log);
       ran = typeof work === 'number' ? work : await work;
     } catch (error) {
@@ -50,7 +73,8 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
     if (entry) entry.release = undefined;
     const settled = finish(true);
     if (settled) await settled;
-    return ran > 0 ? 'handled' : 'no_handler';
+    if (!context.status && !admission.redelivery) return ran > 0 ? HANDLED : NO_HANDLER;
+    return { outcome: ran > 0 ? 'handled' : 'no_handler', redelivery: admission.redelivery, statusChange: context.status };
   }
 
   /** Runs the handlers; whatever they throw, synchronously or not, becomes a handler.failed. */
@@ -72,7 +96,7 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
     }
   }
 
-  async function handOff(event: E, delivery: Delivery, key: string): Promise<Outcome> {
+  async function handOff(event: E, delivery: Delivery, key: string): Promise<Dispatched> {
     const job: HandoffJob = {
       provider: spec.name,
       key,
@@ -82,7 +106,7 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
       receivedAt: Date.now(),
     };
     try {
-      return (await handoff!.enqueue(job)) === 'duplicate' ? 'duplicate' : 'queued';
+      return (await handoff!.enqueue(job)) === 'duplicate' ? DUPLICATE : QUEUED;
     } catch (cause) {
       throw new WebhookError('store.unavailable', 'The delivery queue cannot be reached; the provider will retry the delivery.', { cause });
     }
@@ -96,7 +120,7 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
     );
   }
 
-  return (event: E, delivery: Delivery, key: string, log: Logger, entry?: InFlightEntry): Promise<Outcome> =>
+  return (event: E, delivery: Delivery, key: string, log: Logger, entry?: InFlightEntry): Promise<Dispatched> =>
     handoff ? handOff(event, delivery, key) : admitAndDispatch(event, key, log, entry);
 }
 

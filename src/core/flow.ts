@@ -1,7 +1,7 @@
 import { type Answer, DUPLICATE_ANSWER, INTERNAL_ANSWER, OK_ANSWER, errorAnswer } from './answer.js';
 import { bodyTimedOut, checkContentHeaders, tooLarge } from './content-checks.js';
 import type { HandlerContext } from './delivery-context.js';
-import { type Outcome, createDispatcher } from './dispatch.js';
+import { type Dispatched, createDispatcher } from './dispatch.js';
 import { WebhookError, isWebhookError } from './errors.js';
 import type { HandlerTable } from './handlers.js';
 import type { HeaderLookup } from './headers.js';
@@ -9,8 +9,11 @@ import { InFlight, type InFlightEntry } from './in-flight.js';
 import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
+import { type DeliveryObserver, type DeliveryOutcome, type DeliveryReport, checkObservers } from './observe.js';
+import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
+import { toStoreKey } from './store-key.js';
 
 /** What any adapter can supply about one request: this is all the flow needs from a runtime. */
 export interface IncomingDelivery {
@@ -34,6 +37,9 @@ export interface FlowOptions<E extends { type: string }> {
   logger?: Logger;
   handlerBudgetMs?: number;
   reliability: CheckedReliability<E>;
+  status?: StatusStep;
+  /** Listeners of each delivery's report (metrics, traces, the inspector); the log line is always written. */
+  observers?: readonly DeliveryObserver[];
 }
 
 export interface DeliveryFlow<E> {
@@ -43,7 +49,11 @@ export interface DeliveryFlow<E> {
   run(incoming: IncomingDelivery): Promise<E>;
   /** Stops taking deliveries (503), waits for those in flight, then answers what is left and releases its claims. */
   close(): Promise<void>;
+  /** Adds a listener of delivery reports; the function returned removes it. */
+  observe(observer: DeliveryObserver): () => void;
   readonly limit: number;
+  /** The provider's name ('mta', 'httpsms'). */
+  readonly provider: string;
 }
 
 /**
@@ -52,20 +62,25 @@ export interface DeliveryFlow<E> {
  */
 export function createDeliveryFlow<E extends { type: string }>(options: FlowOptions<E>): DeliveryFlow<E> {
   const { spec, limit, reliability } = options;
-  const dispatch = createDispatcher({ spec, handlers: options.handlers, reliability, handlerBudgetMs: options.handlerBudgetMs });
+  const dispatch = createDispatcher({ spec, handlers: options.handlers, reliability, handlerBudgetMs: options.handlerBudgetMs, status: options.status });
+  // Listeners may be added later (observe()): an inspector mounted beside existing routes.
+  const observers: DeliveryObserver[] = [...(options.observers ?? [])];
   const inFlight = new InFlight();
   let closing: Promise<void> | undefined;
 
-  async function steps(incoming: IncomingDelivery, entry: InFlightEntry): Promise<{ event: E; outcome: Outcome }> {
+  async function steps(incoming: IncomingDelivery, entry: InFlightEntry): Promise<{ event: E; outcome: Dispatched['outcome'] }> {
     const log = pickLogger(options.logger, incoming.requestLogger);
     const startedAt = performance.now();
+    const tokens = observers.length > 0 ? observers.map((observer) => observer.started?.(spec.name)) : undefined;
     let event: E | undefined;
+    let rawBody: Uint8Array | undefined;
+    let key: string | undefined;
     try {
       if (closing) throw receiverClosing();
       checkContentHeaders(incoming.header, limit);
       const read = incoming.readBody(limit);
       // Bytes at hand cost no timer and no turn of the event loop.
-      const rawBody = read instanceof Uint8Array ? read : await within(read, options.bodyTimeoutMs);
+      rawBody = read instanceof Uint8Array ? read : await within(read, options.bodyTimeoutMs);
       if (rawBody.length > limit) throw tooLarge(limit);
       // A body that was still arriving when close() began is not handled any more.
       if (closing) throw receiverClosing();
@@ -74,14 +89,51 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       if (authenticating) await authenticating;
       event = spec.toEvent(parseJsonBody(rawBody), delivery);
       const keyed = reliability.deliveryKey ? reliability.deliveryKey(event, rawBody) : spec.deliveryKey(event, delivery);
-      const key = typeof keyed === 'string' ? keyed : await keyed;
-      const outcome = await dispatch(event, delivery, key, log, entry);
-      logOutcome(log, spec, event, key, outcome, startedAt);
-      return { event, outcome };
+      // Keys are made well formed (and stay distinct) before any store sees them.
+      key = toStoreKey(typeof keyed === 'string' ? keyed : await keyed);
+      const dispatched = await dispatch(event, delivery, key, log, entry);
+      logOutcome(log, spec, event, key, dispatched.outcome, startedAt);
+      if (tokens) {
+        report(tokens, {
+          ...described(event, log, incoming, rawBody, key, startedAt),
+          outcome: dispatched.outcome,
+          status: 200,
+          redelivery: dispatched.redelivery,
+          statusChange: dispatched.statusChange,
+        });
+      }
+      return { event, outcome: dispatched.outcome };
     } catch (error) {
       logRejection(log, spec.name, error, event && spec.summary(event), startedAt);
+      if (tokens) report(tokens, { ...described(event, log, incoming, rawBody, key, startedAt), ...failure(error) });
       throw error;
     }
+  }
+
+  function described(event: E | undefined, log: Logger, incoming: IncomingDelivery, rawBody: Uint8Array | undefined, key: string | undefined, startedAt: number) {
+    const summary = event && spec.summary(event);
+    return {
+      provider: spec.name,
+      event: event?.type,
+      version: summary?.version,
+      key,
+      summary,
+      durationMs: performance.now() - startedAt,
+      request: { header: incoming.header, rawBody },
+      eventObject: event,
+      log,
+    };
+  }
+
+  /** Tells every observer; one that throws is logged and does not touch the answer. */
+  function report(tokens: unknown[], delivery: DeliveryReport): void {
+    observers.forEach((observer, index) => {
+      try {
+        observer.finished(delivery, tokens[index]);
+      } catch (error) {
+        delivery.log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
+      }
+    });
   }
 
   function deliver(incoming: IncomingDelivery): Promise<Answer> {
@@ -89,9 +141,15 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     return new Promise<Answer>((resolve) => {
       entry.force = () => resolve(errorAnswer(receiverClosing()));
       steps(incoming, entry).then(
-        ({ outcome }) => resolve(outcome === 'duplicate' ? DUPLICATE_ANSWER : OK_ANSWER),
-        (error: unknown) => resolve(isWebhookError(error) ? errorAnswer(error) : INTERNAL_ANSWER),
-      ).finally(() => inFlight.leave(entry));
+        ({ outcome }) => {
+          inFlight.leave(entry);
+          resolve(outcome === 'duplicate' ? DUPLICATE_ANSWER : OK_ANSWER);
+        },
+        (error: unknown) => {
+          inFlight.leave(entry);
+          resolve(isWebhookError(error) ? errorAnswer(error) : INTERNAL_ANSWER);
+        },
+      );
     });
   }
 
@@ -99,7 +157,16 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     const entry = inFlight.enter();
     return new Promise<E>((resolve, reject) => {
       entry.force = () => reject(receiverClosing());
-      steps(incoming, entry).then(({ event }) => resolve(event), reject).finally(() => inFlight.leave(entry));
+      steps(incoming, entry).then(
+        ({ event }) => {
+          inFlight.leave(entry);
+          resolve(event);
+        },
+        (error: unknown) => {
+          inFlight.leave(entry);
+          reject(error);
+        },
+      );
     });
   }
 
@@ -113,7 +180,25 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     return closing;
   }
 
-  return { deliver, run, close, limit };
+  function observe(observer: DeliveryObserver): () => void {
+    observers.push(...checkObservers(observer));
+    return () => {
+      const index = observers.indexOf(observer);
+      if (index >= 0) observers.splice(index, 1);
+    };
+  }
+
+  return { deliver, run, close, observe, limit, provider: spec.name };
+}
+
+/** The report fields of a delivery that did not go through. */
+function failure(error: unknown): { outcome: DeliveryOutcome; status: number; code?: string; error?: unknown; aborted?: boolean } {
+  if (!isWebhookError(error)) {
+    const aborted = (error as { code?: string } | null)?.code === 'ECONNRESET';
+    return { outcome: 'failed', status: 500, error, aborted };
+  }
+  const failed = error.status >= 500 && error.code !== 'receiver.closing';
+  return { outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, error: failed ? (error.cause ?? error) : undefined };
 }
 
 function receiverClosing(): WebhookError {
@@ -122,9 +207,17 @@ function receiverClosing(): WebhookError {
 
 /** The body read, or a 408 once the deadline passes first. */
 function within(read: Promise<Uint8Array>, timeoutMs: number): Promise<Uint8Array> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(bodyTimedOut(timeoutMs)), timeoutMs);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(bodyTimedOut(timeoutMs)), timeoutMs);
+    read.then(
+      (bytes) => {
+        clearTimeout(timer);
+        resolve(bytes);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([read, deadline]).finally(() => clearTimeout(timer));
 }

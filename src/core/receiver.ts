@@ -1,6 +1,7 @@
 import type { Answer } from './answer.js';
 import type { IncomingDelivery } from './flow.js';
 import type { Logger } from './logger.js';
+import type { DeliveryObserver } from './observe.js';
 
 /** Input of `receive()`: the exact body bytes and the headers (any letter case). */
 export interface ReceiveInput {
@@ -22,6 +23,10 @@ export interface WebhookReceiver<E> {
    * `closeTimeoutMs`); those still running then are answered 503 and their claims released for the retry.
    */
   close(): Promise<void>;
+  /** Adds a listener of delivery reports (metrics, traces, an inspector); the function returned removes it. */
+  observe(observer: DeliveryObserver): () => void;
   /** The body limit in bytes. */
   readonly limit: number;
+  /** The provider's name ('mta', 'httpsms'). */
+  readonly provider: string;
 }

@@ -9,6 +9,8 @@ import { sendNodeAnswer } from '../node/send-answer.js';
  */
 export type WebhookRequestHandler = ((req: IncomingMessage, res: ServerResponse, next?: unknown) => Promise<void>) & {
   close(): Promise<void>;
+  /** The receiver behind the route (its `observe()` adds a listener of delivery reports). */
+  readonly receiver: WebhookReceiver<unknown>;
 };
 
 /** Wraps a receiver as a route: the request's bytes and headers in, the flow's answer out. */
@@ -20,5 +22,5 @@ export function toRequestHandler<E>(receiver: WebhookReceiver<E>): WebhookReques
       .deliver({ header: (name) => headers[name], readBody: (limit) => readNodeBody(request, limit), requestLogger: request.log })
       .then((answer) => sendNodeAnswer(res, answer));
   };
-  return Object.assign(route, { close: () => receiver.close() });
+  return Object.assign(route, { close: () => receiver.close(), receiver: receiver as WebhookReceiver<unknown> });
 }

@@ -8,6 +8,8 @@ import { readFetchBody } from './read-body.js';
  */
 export type FetchWebhookHandler = ((request: Request, context?: unknown) => Promise<Response>) & {
   close(): Promise<void>;
+  /** The receiver behind the handler (its `observe()` adds a listener of delivery reports). */
+  readonly receiver: WebhookReceiver<unknown>;
 };
 
 /** Wraps a receiver as a Fetch handler: the request's bytes and headers in, the flow's answer out. */
@@ -21,5 +23,5 @@ export function toFetchHandler<E>(receiver: WebhookReceiver<E>): FetchWebhookHan
     });
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   };
-  return Object.assign(handler, { close: () => receiver.close() });
+  return Object.assign(handler, { close: () => receiver.close(), receiver: receiver as WebhookReceiver<unknown> });
 }

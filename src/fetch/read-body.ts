@@ -16,8 +16,9 @@ const FETCH_FIX =
 export async function readFetchBody(request: Request, limit: number, context: unknown): Promise<Uint8Array> {
   if (isBodyCachingContext(context, request)) return new Uint8Array(await context.req.arrayBuffer());
   if (request.bodyUsed) throw alreadyParsed(FETCH_FIX);
-  if (request.body === null) return new Uint8Array(0);
+  // `request.body` is not touched on this path: on some servers (@hono/node-server) it builds a web stream.
   if (request.headers.get('content-length') !== null) return new Uint8Array(await request.arrayBuffer());
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;

@@ -18,6 +18,11 @@ export interface HttpsmsReceiverOptions extends SharedReceiverOptions<HttpsmsEve
   handlers?: HttpsmsHandlers;
   /** Allowed clock difference for exp/nbf, in seconds. Default 30. */
   clockToleranceSeconds?: number;
+  /**
+   * Longest token lifetime accepted, in seconds: from `iat` (or from now, when `iat` is missing or in the future)
+   * to `exp`. httpSMS issues tokens for 10 minutes. Default 3600.
+   */
+  maxTokenAgeSeconds?: number;
   /** Handlers slower than this are logged at warn; httpSMS gives up after 5 s. Default 4000. */
   handlerBudgetMs?: number;
   /** Largest accepted body: bytes, or '100kb' / '1mb'. Default 100 KiB. */
@@ -35,6 +40,7 @@ export interface CheckedHttpsmsOptions {
   skipVerification: boolean;
   audience?: string;
   clockToleranceSeconds: number;
+  maxTokenAgeSeconds: number;
   handlerBudgetMs: number;
   limit: number;
   now: () => Date;
@@ -58,6 +64,7 @@ export function checkHttpsmsOptions(options: HttpsmsReceiverOptions): CheckedHtt
     skipVerification,
     audience: options.audience,
     clockToleranceSeconds: numberOption(options.clockToleranceSeconds, 'clockToleranceSeconds', 30, { allowZero: true }),
+    maxTokenAgeSeconds: numberOption(options.maxTokenAgeSeconds, 'maxTokenAgeSeconds', 3600),
     handlerBudgetMs: numberOption(options.handlerBudgetMs, 'handlerBudgetMs', 4000, { allowZero: true }),
     limit: parseByteLimit(options.limit),
     now: checkClock(options.now),

@@ -39,12 +39,13 @@ export function parseHttpsmsEvent(json: unknown, eventTypeHeader?: string): Http
   } as HttpsmsEvent;
 }
 
+/**
+ * The same facts under the same names in every event: heartbeats carry the phone's id, every other event the
+ * message id (`message_id` in received, expired and missed call; `id` in sent, delivered and failed).
+ */
 function normalize(payload: Record<string, unknown>): HttpsmsNormalized {
-  return {
-    messageId: (payload.message_id ?? payload.id) as string | undefined,
-    phoneId: payload.phone_id as string | undefined,
-    owner: payload.owner as string,
-    contact: payload.contact as string | undefined,
-    timestamp: new Date(payload.timestamp as string),
-  };
+  const owner = payload.owner as string;
+  const timestamp = new Date(payload.timestamp as string);
+  if (typeof payload.phone_id === 'string') return { phoneId: payload.phone_id, owner, timestamp };
+  return { messageId: (payload.message_id ?? payload.id) as string, owner, contact: payload.contact as string, timestamp };
 }

@@ -6,9 +6,8 @@ import { HTTPSMS_EVENT_TYPES, type HttpsmsEventType } from './constants.js';
 import type { HttpsmsEvent } from './events.js';
 import { type HttpsmsReceiverOptions, checkHttpsmsOptions } from './options.js';
 import { parseHttpsmsEvent } from './parse.js';
-import { type TokenCheck, verifyHttpsmsToken } from './token.js';
+import { type TokenCheck, toTokenKey, verifyHttpsmsToken } from './token.js';
 
-const encoder = new TextEncoder();
 
 /** httpSMS: a CloudEvent with an HS256 JWT in Authorization; any status below 400 counts as delivered. */
 export const httpsmsProvider: ProviderDescriptor<HttpsmsEvent, HttpsmsReceiverOptions> = {
@@ -25,9 +24,10 @@ export const httpsmsProvider: ProviderDescriptor<HttpsmsEvent, HttpsmsReceiverOp
 function receiverParts(options: HttpsmsReceiverOptions): ReceiverParts<HttpsmsEvent> {
   const checked = checkHttpsmsOptions(options);
   const tokenCheck: TokenCheck = {
-    keys: checked.signingKeys.map((key) => encoder.encode(key)),
+    keys: checked.signingKeys.map(toTokenKey),
     audience: checked.audience,
     clockToleranceSeconds: checked.clockToleranceSeconds,
+    maxTokenAgeSeconds: checked.maxTokenAgeSeconds,
     now: checked.now,
   };
   return {

@@ -24,22 +24,38 @@ interface MtaNormalizedCommon {
 }
 
 export interface MtaDeliveryStatusData extends MtaNormalizedCommon {
+  /** The outbound message's MTA id. */
   to: string;
   messageId: string;
   status: { code: number; name: MtaDeliveryStatusName };
 }
 
 export interface MtaMessageReplyData extends MtaNormalizedCommon {
+  /** The customer's number, who sent the reply. */
   from: string;
   message: string;
-  /** V3: the reply's own id. */
-  replyId?: string;
-  messageId?: string;
+  /** The inbound reply's own MTA id, in every version (V1/V2 `messageId`, V3 `replyId`). */
+  replyId: string;
+  /** V3: the MTA id of the outbound message this reply answers (V3 `messageId`), when MTA links one. */
+  inReplyToMessageId?: string;
+  /** V1/V2: the id of the last message with this number, outbound or inbound, whichever came last. */
   previousMessageId?: string;
-  /** V1/V2: MTA judged the reply an opt-out request (STOP). */
-  isOptOut?: boolean;
+  /**
+   * The reply asks to opt out: MTA's own verdict in V1/V2 (`isOptOutMessage`); in V3, which has none, the
+   * whole text is an opt-out keyword (see MTA_OPT_OUT_KEYWORDS and the option `optOutKeywords`).
+   */
+  isOptOut: boolean;
+  /** Why isOptOut is true: MTA's flag (V1/V2) or a keyword (V3). Undefined when isOptOut is false. */
+  optOutSource?: MtaOptOutSource;
+  /**
+   * The payload's `messageId`, which means the reply's own id in V1/V2 but the answered outbound message in V3.
+   * @deprecated Use `replyId` (the reply's id) or `inReplyToMessageId` (the message it answers); removed in 0.3.
+   */
+  messageId?: string;
   mediaUrl?: string;
 }
+
+export type MtaOptOutSource = 'provider' | 'keyword';
 
 export interface MtaMessageSendData extends MtaNormalizedCommon {
   to: string;

@@ -6,6 +6,7 @@ import type { SharedReceiverOptions } from '../core/create-receiver.js';
 import type { HandlerContext } from '../core/delivery-context.js';
 import { MTA_EVENT_TYPES, MTA_VERSIONS, type MtaEventType, type MtaVersion } from './constants.js';
 import type { MtaEvent } from './events.js';
+import { type OptOutKeywords, optOutMatcher } from './opt-out.js';
 
 export type MtaHandlers = HandlerMap<MtaEvent, HandlerContext>;
 export type MtaHandler<T extends MtaEventType = MtaEventType> = (
@@ -24,6 +25,11 @@ export interface MtaReceiverOptions extends SharedReceiverOptions<MtaEvent> {
   version?: MtaVersion;
   /** Largest accepted body: bytes, or '100kb' / '1mb'. Default 100 KiB. */
   limit?: number | string;
+  /**
+   * The words that make a V3 reply an opt-out (`normalized.isOptOut`): a list replaces MTA_OPT_OUT_KEYWORDS,
+   * `{ add: ['ARRET', 'BAJA'] }` extends it. V1/V2 replies carry MTA's own verdict instead.
+   */
+  optOutKeywords?: OptOutKeywords;
   /** A pino logger; else the request's pino-http logger; else silent. */
   logger?: Logger;
   /** Accept deliveries without checking X-Signature. Only for local experiments: anyone can forge events. */
@@ -35,6 +41,7 @@ export interface CheckedMtaOptions {
   skipVerification: boolean;
   event?: MtaEventType;
   version?: MtaVersion;
+  optOutKeywords?: OptOutKeywords;
   limit: number;
 }
 
@@ -54,11 +61,14 @@ export function checkMtaOptions(options: MtaReceiverOptions): CheckedMtaOptions 
   if (options.version !== undefined && !MTA_VERSIONS.includes(options.version)) {
     throw new TypeError('Option "version" must be 1, 2 or 3.');
   }
+  // Checked (and its matcher built) now, so that a bad list is a TypeError at start-up, not a 500 per reply.
+  optOutMatcher(options.optOutKeywords);
   return {
     secrets,
     skipVerification,
     event: options.event,
     version: options.version,
+    optOutKeywords: options.optOutKeywords,
     limit: parseByteLimit(options.limit),
   };
 }

@@ -5,6 +5,7 @@ import { MTA_EVENT_TYPES, type MtaEventType, type MtaVersion } from './constants
 import { candidateVersions, eventFromShape, eventFromTypeField } from './classify.js';
 import type { MtaEvent } from './events.js';
 import { normalize } from './normalize.js';
+import { type OptOutKeywords, optOutMatcher } from './opt-out.js';
 import { MTA_SCHEMAS } from './schemas/index.js';
 
 export interface ParseMtaEventOptions {
@@ -12,6 +13,8 @@ export interface ParseMtaEventOptions {
   event?: MtaEventType;
   /** Pin the payload version the account receives. */
   version?: MtaVersion;
+  /** The words that make a V3 reply an opt-out: a full list, or `{ add: [...] }` to extend MTA_OPT_OUT_KEYWORDS. */
+  optOutKeywords?: OptOutKeywords;
 }
 
 /**
@@ -45,13 +48,13 @@ export function parseMtaEvent(json: unknown, options: ParseMtaEventOptions = {})
   }
   if (!payload) throw schemaError(`${type} V${closest!.version} payload`, closest!.issues);
 
-  const version = matches === 1 ? firstVersion : AMBIGUOUS;
-  const normalized = normalize(type, payload, firstVersion === 3);
+  // A fresh array for each delivery: a handler may change its event without reaching the next one.
+  const version = matches === 1 ? firstVersion : [1, 2];
+  const normalized = normalize(type, payload, firstVersion === 3, optOutMatcher(options.optOutKeywords));
   return { provider: 'mta', type, version, payload, normalized } as MtaEvent;
 }
 
 const PINNED: Record<MtaVersion, readonly MtaVersion[]> = { 1: [1], 2: [2], 3: [3] };
-const AMBIGUOUS = Object.freeze([1, 2] as const);
 
 function pickEvent(body: Record<string, unknown>, pinned: MtaEventType | undefined): MtaEventType {
   const named = eventFromTypeField(body.type);

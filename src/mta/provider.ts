@@ -6,6 +6,7 @@ import { MTA_EVENT_TYPES, type MtaEventType, type MtaVersion } from './constants
 import { mtaDeliveryKey } from './delivery-key.js';
 import type { MtaEvent } from './events.js';
 import { type MtaReceiverOptions, checkMtaOptions } from './options.js';
+import type { OptOutKeywords } from './opt-out.js';
 import { parseMtaEvent } from './parse.js';
 
 /** Mobile Text Alerts: X-Signature = hex HMAC-SHA256 of the raw body; only an HTTP 200 counts as delivered. */
@@ -15,7 +16,12 @@ export const mtaProvider: ProviderDescriptor<MtaEvent, MtaReceiverOptions> = {
   isSuccess: (status) => status === 200,
   receiverParts,
   // The worker re-validates the body pinned to the event (and version) the receiver found: the same event.
-  revive: (json, job) => parseMtaEvent(json, { event: job.type as MtaEventType, version: job.hints.version as MtaVersion | undefined }),
+  revive: (json, job) =>
+    parseMtaEvent(json, {
+      event: job.type as MtaEventType,
+      version: job.hints.version as MtaVersion | undefined,
+      optOutKeywords: job.hints.optOutKeywords as OptOutKeywords | undefined,
+    }),
   fixture: (event, options) => mtaFixture(event as MtaEventType, { version: options?.version as MtaVersion | undefined, unique: options?.unique }),
   sign: async (body, key) => ({ 'Content-Type': 'application/json', 'X-Signature': await signHexHmac(body, key) }),
   key: { flag: '--secret', env: 'MTA_WEBHOOK_SECRET' },
@@ -24,7 +30,7 @@ export const mtaProvider: ProviderDescriptor<MtaEvent, MtaReceiverOptions> = {
 function receiverParts(options: MtaReceiverOptions): ReceiverParts<MtaEvent> {
   const checked = checkMtaOptions(options);
   const verifier = createHexHmacVerifier(checked.secrets);
-  const pinned = { event: checked.event, version: checked.version };
+  const pinned = { event: checked.event, version: checked.version, optOutKeywords: checked.optOutKeywords };
   const authenticate = ({ rawBody, header }: Delivery): void | Promise<void> => {
     const signature = header('x-signature');
     if (signature === undefined || signature === '') throw missing();
@@ -47,7 +53,9 @@ function receiverParts(options: MtaReceiverOptions): ReceiverParts<MtaEvent> {
         messageId: 'messageId' in event.normalized ? event.normalized.messageId : undefined,
       }),
       personal: (event) => ({ to: event.normalized.to, from: event.normalized.from }),
-      handoffHints: () => ({ version: checked.version }),
+      // The worker re-validates the body pinned to the event (and version) found here, with the same opt-out
+      // keywords, so it gets the same event.
+      handoffHints: () => (checked.optOutKeywords ? { version: checked.version, optOutKeywords: checked.optOutKeywords } : { version: checked.version }),
     },
     limit: checked.limit,
     skipVerification: checked.skipVerification,

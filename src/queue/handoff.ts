@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { DeliveryHandoff, HandoffJob } from '../core/handoff.js';
+import { type Logger, pickLogger } from '../core/logger.js';
 import { withTimeout } from '../core/with-timeout.js';
 
 export const DEFAULT_QUEUE_NAME = 'sms-webhooks';
@@ -17,9 +18,19 @@ export interface QueueHandoffOptions {
   backoffMs?: number;
   /** Longest wait for Redis to accept a job before the delivery is refused with 503. Default 2000 ms. */
   timeoutMs?: number;
+  /** pino logger: told once at start whether Redis persists what it accepts (warn when it does not). */
+  logger?: Logger;
 }
 
-export type QueueHandoff = DeliveryHandoff & { readonly queue: Queue; close(): Promise<void> };
+/** What the start-up check found: `appendonly` with its fsync setting, 'off', or 'unknown' (CONFIG refused). */
+export type PersistenceCheck = { appendonly: true; appendfsync: string } | { appendonly: false } | 'unknown';
+
+export type QueueHandoff = DeliveryHandoff & {
+  readonly queue: Queue;
+  /** The result of the one check of Redis persistence made at start (it never rejects). */
+  readonly persistence: Promise<PersistenceCheck>;
+  close(): Promise<void>;
+};
 
 /**
  * A durable hand-off: the receiver adds each validated delivery to a BullMQ queue (job id = de-duplication key)
@@ -41,6 +52,7 @@ export function createQueueHandoff(options: QueueHandoffOptions): QueueHandoff {
 
   return {
     queue,
+    persistence: checkPersistence(queue, pickLogger(options.logger)),
     enqueue(job: HandoffJob) {
       // BullMQ uses ':' to build its Redis keys, so a custom job id must not contain one.
       const jobId = job.key.replace(/:/g, '|');
@@ -55,4 +67,41 @@ export function createQueueHandoff(options: QueueHandoffOptions): QueueHandoff {
     },
     close: () => queue.close(),
   };
+}
+
+/**
+ * A 200 promises the provider that the job is kept, but a Redis without an append-only file forgets every job
+ * accepted since its last snapshot when it dies. Checked once; managed Redis often refuses CONFIG, and then
+ * we can only say so.
+ */
+async function checkPersistence(queue: Queue, log: Logger): Promise<PersistenceCheck> {
+  const ask = async () => {
+    const client = (await queue.getBackend().client) as unknown as { call(...args: string[]): Promise<unknown> };
+    return toRecord(await client.call('CONFIG', 'GET', 'append*'));
+  };
+  try {
+    const config = await withTimeout(ask(), 10_000, 'Redis did not answer CONFIG GET within 10 s');
+    if (config.appendonly === 'yes') {
+      const found = { appendonly: true as const, appendfsync: config.appendfsync ?? 'unknown' };
+      log.info(found, 'queue hand-off: Redis persists accepted jobs (append-only file)');
+      return found;
+    }
+    log.warn(
+      { appendonly: config.appendonly ?? 'unknown' },
+      'queue hand-off: Redis has no append-only file, so a Redis crash or restart loses jobs already answered 200 ' +
+        '(set appendonly yes, and appendfsync always to lose none)',
+    );
+    return { appendonly: false };
+  } catch (error) {
+    log.info({ err: error }, 'queue hand-off: could not check whether Redis persists accepted jobs (CONFIG GET refused, as on many managed Redis services, or no answer)');
+    return 'unknown';
+  }
+}
+
+/** CONFIG GET answers a flat [name, value, ...] list (RESP2) or a map (RESP3). */
+function toRecord(reply: unknown): Record<string, string> {
+  if (!Array.isArray(reply)) return { ...(reply as Record<string, string>) };
+  const record: Record<string, string> = {};
+  for (let index = 0; index + 1 < reply.length; index += 2) record[String(reply[index])] = String(reply[index + 1]);
+  return record;
 }

@@ -5,6 +5,8 @@ import { runHandlers } from '../core/handlers.js';
 import { type Logger, pickLogger } from '../core/logger.js';
 import { DEFAULT_QUEUE_NAME } from './handoff.js';
 import { reviveEvent } from './revive.js';
+import { checkStatusStep, isSkipped, recordStatus } from '../core/status-step.js';
+import type { StatusTracker } from '../status/tracker.js';
 import { type FlatWorkerHandlers, type WorkerHandlers, buildWorkerTables } from './worker-handlers.js';
 
 export type { WorkerHandlers } from './worker-handlers.js';
@@ -20,6 +22,10 @@ export interface WebhookWorkerOptions {
   logger?: Logger;
   /** Passed to BullMQ's Worker (lockDuration, stalledInterval, ...). */
   workerOptions?: Partial<WorkerOptions>;
+  /** As on a receiver: each delivery-status event is recorded, forward only, before its handlers run. */
+  statusTracker?: StatusTracker;
+  /** With `statusTracker`: a stale or conflicting status update completes the job without running the handlers. */
+  skipStale?: boolean;
 }
 
 /**
@@ -32,6 +38,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   if (!options?.connection) throw new TypeError('Option "connection" is required: the Redis connection for BullMQ.');
   const tables = buildWorkerTables(options.handlers);
   const log = pickLogger(options.logger);
+  // A status store that cannot be reached fails the job, which BullMQ retries: nothing is handled unrecorded.
+  const status = checkStatusStep(options.statusTracker, options.skipStale, true);
 
   async function run(job: Job<HandoffJob>): Promise<number> {
     let event;
@@ -42,6 +50,13 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     }
     const { provider, key } = job.data;
     const context = new DeliveryContext(log, provider, event.type, key, job.attemptsMade > 0, job.data.receivedAt);
+    if (status) {
+      context.status = await recordStatus(status, event, log, () => ({ provider, event: event.type, key }));
+      if (isSkipped(status, context.status)) {
+        log.info({ provider, event: event.type, key, status: context.status?.outcome }, 'queued webhook delivery skipped: a stale status update');
+        return 0;
+      }
+    }
     const ran = await runHandlers(tables.get(provider)!, event, context);
     log.info({ provider, event: event.type, key, attempt: job.attemptsMade + 1, handlers: ran }, 'queued webhook delivery handled');
     return ran;

@@ -1,7 +1,8 @@
 import type { HttpsmsEventType } from '../httpsms/constants.js';
 
 // Realistic httpSMS CloudEvents, one per event, as the reference describes them (numbers in the fictional
-// 555-01xx range, fixed ids and times so tests are deterministic).
+// 555-01xx range, fixed ids and times so tests are deterministic). The status events (sent, delivered, failed,
+// expired) are about one outgoing message, so a status tracker can be tested with them as they are.
 
 const USER = 'Qm7pX2vRk9TfLw3sYb8NcJd5HaE1';
 const OWNER = '+18005550199';
@@ -45,9 +46,9 @@ const FIXTURES: Record<HttpsmsEventType, { id: string; source: string; time: str
   'message.send.expired': {
     id: 'd7e9f1a3-b5c7-4d9e-8f0a-1b2c3d4e5f60', source: '/v1/messages/send', time: '2025-03-14T12:40:05.771093402Z',
     data: () => ({
-      message_id: '6a8c0e2f-4b6d-4f8a-9c1e-3f5a7b9d1c3e', owner: OWNER, send_attempt_count: 2, is_final: true,
-      request_id: null, contact: CONTACT, encrypted: false, user_id: USER, timestamp: '2025-03-14T12:40:05.769830117Z',
-      content: 'Your verification code is 481-205', sim: 'SIM1',
+      message_id: MESSAGE, owner: OWNER, send_attempt_count: 2, is_final: true,
+      request_id: 'order-8842-reminder', contact: CONTACT, encrypted: false, user_id: USER, timestamp: '2025-03-14T12:40:05.769830117Z',
+      content: 'Your order #8842 ships today.', sim: 'SIM1',
     }),
   },
   'message.call.missed': {

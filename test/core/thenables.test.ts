@@ -48,3 +48,37 @@ describe.each(EXPRESS_VERSIONS)('%s: handlers that return thenables (not native 
     expect(effects).toEqual(['first', 'query ran', 'last']);
   });
 });
+
+describe('a custom de-duplication store that answers with thenables', () => {
+  /** A store whose every answer is a bare `{ then }` object, as some client libraries return. */
+  function thenableStore() {
+    const states = new Map<string, string>();
+    const later = <T>(value: () => T) => ({ then: (resolve: (value: T) => void) => setTimeout(() => resolve(value()), 2) });
+    return {
+      states,
+      claim: (key: string) =>
+        later(() => {
+          const state = states.get(key);
+          if (state === 'done') return { state: 'done' as const };
+          if (state === 'in_progress') return { state: 'in_progress' as const };
+          states.set(key, 'in_progress');
+          return { state: 'claimed' as const, redelivery: state === 'released', token: 't' };
+        }),
+      complete: (key: string) => later(() => void states.set(key, 'done')),
+      release: (key: string) => later(() => void states.set(key, 'released')),
+    };
+  }
+
+  it.each(EXPRESS_VERSIONS)('%s: claims, completes and answers a duplicate from the store', async (_name, express) => {
+    const store = thenableStore();
+    let handled = 0;
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, dedupe: { store: store as never }, handlers: { 'delivery-status': () => void (handled += 1) } }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'store-1' } }), SECRET);
+    expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
+    const again = await request(app).post('/mta').set(headers).send(body);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ok: true, duplicate: true });
+    expect(handled).toBe(1);
+    expect(store.states.get('mta:delivery-status:store-1:4')).toBe('done');
+  });
+});

@@ -22,3 +22,12 @@ export function describeWithRedis(name: string, body: () => void): void {
   console.warn(`\n!!! SKIPPED "${name}": redis-server is not installed (apt-get install redis-server) !!!\n`);
   describe.skip(name, body);
 }
+
+/** Waits until `check` holds (polling), or fails after `ms`: for effects that land in the background. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

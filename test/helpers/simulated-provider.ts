@@ -12,6 +12,8 @@ export interface SimulationOptions {
   retries: number;
   backoffMs: number;
   concurrency: number;
+  /** Told of every answer (0: no answer), e.g. to time faults by progress rather than by the clock. */
+  onAnswer?: (status: number) => void;
 }
 
 export interface SimulationResult {
@@ -48,6 +50,7 @@ export async function simulateProvider(options: SimulationOptions): Promise<Simu
         status = 0;
       }
       result.statuses[status] = (result.statuses[status] ?? 0) + 1;
+      options.onAnswer?.(status);
       if (status === 200) return;
     }
     result.gaveUp += 1;

@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose';
 import { WebhookError } from '../../src/core/errors';
-import { toHmacKey } from '../../src/core/signature';
-import { verifyHttpsmsToken } from '../../src/httpsms/token';
+import { tokenLifetimeSeconds, toTokenKey, verifyHttpsmsToken } from '../../src/httpsms/token';
 import { rejection } from '../helpers/caught';
 
 // Test vector from ../shared/reference/httpsms-webhooks.md, section 4.
@@ -14,9 +13,10 @@ const VECTOR = {
 };
 
 const check = (overrides: Partial<Parameters<typeof verifyHttpsmsToken>[1]> = {}) => ({
-  keys: [VECTOR.key].map(toHmacKey),
+  keys: [VECTOR.key].map(toTokenKey),
   audience: VECTOR.audience,
   clockToleranceSeconds: 30,
+  maxTokenAgeSeconds: 3600,
   now: () => VECTOR.iat,
   ...overrides,
 });
@@ -40,7 +40,7 @@ describe('verifyHttpsmsToken', () => {
 
   it('accepts the vector without an audience check, and with the key second in a rotation list', async () => {
     await expect(verifyHttpsmsToken(`Bearer ${VECTOR.token}`, check({ audience: undefined }))).resolves.toBeUndefined();
-    await expect(verifyHttpsmsToken(`Bearer ${VECTOR.token}`, check({ keys: ['old-key', VECTOR.key].map(toHmacKey) }))).resolves.toBeUndefined();
+    await expect(verifyHttpsmsToken(`Bearer ${VECTOR.token}`, check({ keys: ['old-key', VECTOR.key].map(toTokenKey) }))).resolves.toBeUndefined();
   });
 
   it.each([
@@ -92,6 +92,47 @@ describe('verifyHttpsmsToken', () => {
     const claims = { iss: 'api.httpsms.com', aud: [VECTOR.audience], iat: seconds(VECTOR.iat), exp: seconds(VECTOR.iat) + 600 };
     const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
     expect((await refusal(`Bearer ${unsigned}`)).code).toBe('signature.invalid');
+  });
+
+  it('refuses a token without exp, naming the missing claim', async () => {
+    const error = await refusal(`Bearer ${await token({ exp: undefined })}`);
+    expect(error).toMatchObject({ code: 'signature.invalid', status: 401 });
+    expect(error.message).toMatch(/no expiry \("exp" claim\)/);
+  });
+
+  describe('token lifetime (maxTokenAgeSeconds, default 3600)', () => {
+    const TEN_YEARS = 10 * 365 * 24 * 3600;
+    const iat = seconds(VECTOR.iat);
+
+    it.each([
+      ['exp 10 years after iat', { exp: iat + TEN_YEARS }],
+      ['iat and exp 10 years ahead (lifetime counted from now)', { iat: iat + TEN_YEARS, nbf: undefined, exp: iat + TEN_YEARS + 600 }],
+      ['no iat, exp 10 years ahead', { iat: undefined, exp: iat + TEN_YEARS }],
+      ['one second over the limit', { exp: iat + 3601 }],
+    ])('refuses %s, naming the check and not the token', async (_name, claims) => {
+      const error = await refusal(`Bearer ${await token(claims)}`);
+      expect(error).toMatchObject({ code: 'signature.invalid', status: 401 });
+      expect(error.message).toMatch(/longer than the 3600 s allowed \(option maxTokenAgeSeconds\)/);
+      expect(error.message).not.toMatch(/eyJ/);
+    });
+
+    it('accepts what httpSMS issues (nbf = iat - 600, exp = iat + 600), a lifetime of exactly the limit, and no iat', async () => {
+      await expect(verifyHttpsmsToken(`Bearer ${await token({})}`, check())).resolves.toBeUndefined();
+      await expect(verifyHttpsmsToken(`Bearer ${await token({ exp: iat + 3600 })}`, check())).resolves.toBeUndefined();
+      await expect(verifyHttpsmsToken(`Bearer ${await token({ iat: undefined })}`, check())).resolves.toBeUndefined();
+    });
+
+    it('follows the option: 600 s still takes httpSMS tokens, 300 s does not', async () => {
+      await expect(verifyHttpsmsToken(`Bearer ${VECTOR.token}`, check({ maxTokenAgeSeconds: 600 }))).resolves.toBeUndefined();
+      expect((await refusal(`Bearer ${VECTOR.token}`, check({ maxTokenAgeSeconds: 300 }))).message).toMatch(/valid for 600 s, longer than the 300 s/);
+    });
+
+    it('counts from iat, or from now when iat is missing or later', () => {
+      const now = new Date(1_000_000 * 1000);
+      expect(tokenLifetimeSeconds({ iat: 999_000, exp: 1_000_600 }, now)).toBe(1600);
+      expect(tokenLifetimeSeconds({ exp: 1_000_600 }, now)).toBe(600);
+      expect(tokenLifetimeSeconds({ iat: 2_000_000, exp: 2_000_600 }, now)).toBe(1_000_600);
+    });
   });
 
   it('never puts the token in the message', async () => {

@@ -97,6 +97,7 @@ describe('de-duplication (default: an in-memory store per receiver)', () => {
     expect(() => createMtaReceiver({ secret: 's', dedupe: { onStoreError: 'ignore' as never } })).toThrow(/dedupe.onStoreError/);
     expect(() => createMtaReceiver({ secret: 's', dedupe: { store: {} as never } })).toThrow(/dedupe.store/);
     expect(() => createMtaReceiver({ secret: 's', dedupe: { retentionMs: 0 } })).toThrow(/dedupe.retentionMs/);
+    expect(() => createMtaReceiver({ secret: 's', dedupe: { maxEntries: 0.5 } })).toThrow(/dedupe.maxEntries/);
     expect(() => createMtaReceiver({ secret: 's', deliveryKey: 'id' as never })).toThrow(/deliveryKey/);
   });
 });
@@ -116,6 +117,18 @@ describe('the memory store', () => {
     expect((await store.claim('c', 1000)).state).toBe('claimed'); // retention over
   });
 
+  it('reports keys forgotten for room before their time, and only those', () => {
+    let now = 0;
+    const early: Array<{ key: string; remainingMs: number }> = [];
+    const store = createMemoryStore({ maxEntries: 1, now: () => now, onEarlyEviction: (eviction) => void early.push(eviction) });
+    store.complete('a', '', 5000);
+    now = 6000;
+    store.complete('b', '', 5000); // 'a' had expired: forgetting it loses nothing
+    now = 7000;
+    store.complete('c', '', 5000);
+    expect(early).toEqual([{ key: 'b', remainingMs: 4000 }]);
+  });
+
   it('lets a claim lapse after its time, and the next claim is a redelivery', async () => {
     let now = 0;
     const store = createMemoryStore({ now: () => now });
@@ -123,6 +136,33 @@ describe('the memory store', () => {
     expect(await store.claim('k', 1000)).toEqual({ state: 'in_progress' });
     now = 1500;
     expect(await store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
+  });
+});
+
+describe('dedupe.maxEntries (the in-memory store is bounded by count too)', () => {
+  it('warns once when keys are forgotten before retentionMs: a replay of an early delivery then runs again', async () => {
+    const logs = captureLogs('info');
+    const handled: string[] = [];
+    const receiver = createMtaReceiver({
+      secret: SECRET,
+      logger: logs.logger,
+      dedupe: { maxEntries: 2 },
+      handlers: { 'delivery-status': (event) => void handled.push(event.normalized.messageId) },
+    });
+    const send = (id: string) => {
+      const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: id } }), SECRET);
+      return receiver.receive({ rawBody: body, headers });
+    };
+    for (const id of ['1', '2', '3', '4', '5']) await send(id);
+    await send('1'); // a replay of the first delivery, forgotten for room
+    expect(handled).toEqual(['1', '2', '3', '4', '5', '1']);
+    const warnings = logs.lines.filter((line) => line.level === 40);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      key: 'mta:delivery-status:1:4',
+      maxEntries: 2,
+      msg: expect.stringMatching(/dedupe\.maxEntries = 2.*replay of an early delivery runs its handlers again/),
+    });
   });
 });
 

@@ -8,8 +8,12 @@ import type { DedupeOptions } from '../../src/core/reliability';
 import type { MtaDeliveryStatusEvent } from '../../src/mta/events';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
+import type { Logger } from '../../src/core/logger';
+import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
+import { createWebhookWorker } from '../../src/queue/worker';
 import { captureLogs } from '../helpers/log-capture';
-import { RedisServer, describeWithRedis } from '../helpers/redis-server';
+import { type FaultRow, faultRow, faultTable, scheduleFaults } from '../helpers/fault-run';
+import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
 import { simulateProvider } from '../helpers/simulated-provider';
 
 const EVENTS = 2000;
@@ -21,21 +25,30 @@ function events(count: number, prefix: number) {
   ) as Array<{ body: string; headers: Record<string, string> }>;
 }
 
+type Flaky = (id: string) => boolean;
+const everyThirtyThird: Flaky = (id) => Number(id) % 33 === 0;
+
 /**
- * An app instance whose handler records each event's side effect. About 3% of events (every 33rd) make the
- * handler throw on its first call for that event, on whichever instance it lands.
+ * A handler that records each event's side effect. The events `flaky` picks (by default about 3%: every 33rd)
+ * make it throw on its first call for that event, on whichever instance (or worker) it lands.
  */
-function instance(effects: Map<string, number>, failedOnce: Set<string>, dedupe: DedupeOptions, logger?: ReturnType<typeof captureLogs>['logger']) {
-  const handler = async (event: MtaDeliveryStatusEvent) => {
+function recordingHandler(effects: Map<string, number>, failedOnce: Set<string>, flaky: Flaky) {
+  return async (event: { normalized: { messageId: string } }) => {
     const id = event.normalized.messageId;
     await new Promise((resolve) => setTimeout(resolve, Number(id) % 3)); // overlap concurrent copies
-    if (Number(id) % 33 === 0 && !failedOnce.has(id)) {
+    if (flaky(id) && !failedOnce.has(id)) {
       failedOnce.add(id);
       throw new Error('flaky downstream');
     }
     effects.set(id, (effects.get(id) ?? 0) + 1);
   };
-  const app = express().post('/mta', mtaWebhooks({ secret: SECRET, dedupe, logger, handlers: { 'delivery-status': handler } }));
+}
+
+/** An app instance running that handler. */
+function instance(effects: Map<string, number>, failedOnce: Set<string>, reliability: DedupeOptions | { handoff: QueueHandoff }, logger?: Logger, flaky = everyThirtyThird) {
+  const handlers = { 'delivery-status': recordingHandler(effects, failedOnce, flaky) as (event: MtaDeliveryStatusEvent) => Promise<void> };
+  const options = 'handoff' in reliability ? { handoff: reliability.handoff } : { dedupe: reliability };
+  const app = express().post('/mta', mtaWebhooks({ secret: SECRET, ...options, logger, handlers }));
   return listen(app);
 }
 
@@ -130,4 +143,101 @@ describeWithRedis('exactly-once across instances with a shared Redis store', () 
       apps.forEach((app) => app.server.close());
     }
   }, 60_000);
+});
+
+/** The same choice on every run: about `share` of the ids, picked by a seeded generator (mulberry32). */
+function seededPick(share: number, seed: number): Flaky {
+  const chosen = new Map<string, boolean>();
+  let state = seed;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return (id) => {
+    if (!chosen.has(id)) chosen.set(id, next() < share);
+    return chosen.get(id)!;
+  };
+}
+
+describeWithRedis('fault run: Redis stalled (SIGSTOP) then killed mid-run, MTA retries, handlers failing once at random', () => {
+  const FAULT_EVENTS = 1000;
+  // MTA's schedule (2 retries, exponential backoff) scaled down: 300 ms then 600 ms, longer than each outage.
+  const MTA = { retries: 2, backoffMs: 300, duplicateShare: 0.05, concurrency: 16 } as const;
+  const PLAN = { stallAfter: 150, stallMs: 400, killAfter: 300, downMs: 250 };
+  // Persistence on (appendfsync always): a Redis that forgets what it accepted cannot keep a promise of "done".
+  const redis = new RedisServer(['--appendonly', 'yes', '--appendfsync', 'always']);
+  const rows: FaultRow[] = [];
+  const closers: Array<() => unknown> = [];
+  const client = () => {
+    const made = new Redis({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
+    made.on('error', () => {});
+    closers.push(() => made.disconnect());
+    return made;
+  };
+
+  beforeAll(() => redis.start());
+  afterAll(async () => {
+    console.log(`fault run (${FAULT_EVENTS} events; stall ${PLAN.stallMs} ms, kill + ${PLAN.downMs} ms down)\n${faultTable(rows)}`);
+    for (const close of closers.splice(0)) await close();
+    await redis.destroy();
+  });
+
+  async function faultRun(setup: string, seed: number, start: (effects: Map<string, number>, flaky: Flaky) => Promise<Array<{ url: string; server: Server }>>, withFaults = true) {
+    const effects = new Map<string, number>();
+    const prefix = seed * 1_000_000;
+    const ids = Array.from({ length: FAULT_EVENTS }, (_unused, index) => String(prefix + index));
+    const apps = await start(effects, seededPick(0.03, seed));
+    const faults = scheduleFaults(redis, PLAN);
+    try {
+      const result = await simulateProvider({ urls: apps.map((app) => app.url), bodies: events(FAULT_EVENTS, prefix), ...MTA, onAnswer: withFaults ? faults.onAnswer : undefined });
+      if (withFaults) expect(faults.reached).not.toBe('before');
+      await faults.finish();
+      // Queued events are handled after their answer: give the worker time to finish (bounded).
+      await waitUntil(() => ids.every((id) => effects.has(id)), 20_000).catch(() => {});
+      const row = faultRow(setup, ids, effects, result);
+      rows.push(row);
+      expect({ lost: row.lost, handledTwice: row.handledTwice }).toEqual({ lost: 0, handledTwice: 0 });
+    } finally {
+      await faults.finish();
+      apps.forEach((app) => app.server.close());
+    }
+  }
+
+  it('memory store (one instance; Redis faults do not reach it)', async () => {
+    await faultRun('memory store', 11, (effects, flaky) => Promise.all([instance(effects, new Set(), {}, undefined, flaky)]), false);
+  }, 60_000);
+
+  it("Redis store, onStoreError 'process' (one instance)", async () => {
+    await faultRun("Redis store, 'process'", 12, (effects, flaky) =>
+      Promise.all([instance(effects, new Set(), { store: createRedisStore({ client: client(), prefix: 'f1:', timeoutMs: 100 }) }, undefined, flaky)]),
+    );
+  }, 60_000);
+
+  it("Redis store, onStoreError 'refuse' (two instances)", async () => {
+    const failedOnce = new Set<string>();
+    await faultRun("Redis store, 'refuse', 2 instances", 13, (effects, flaky) =>
+      Promise.all([1, 2].map(() => instance(effects, failedOnce, { store: createRedisStore({ client: client(), prefix: 'f2:', timeoutMs: 100 }), onStoreError: 'refuse' }, undefined, flaky))),
+    );
+  }, 60_000);
+
+  it('queue hand-off (two web instances, one worker; appendonly yes, appendfsync always)', async () => {
+    const queueName = `fault${Date.now()}`;
+    const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null, retryStrategy: () => 50 });
+    await faultRun('queue hand-off, 2 web instances', 14, (effects, flaky) => {
+      const handoff = createQueueHandoff({ connection: connection(), queueName, timeoutMs: 100, backoffMs: 50, attempts: 5 });
+      handoff.queue.on('error', () => {});
+      const worker = createWebhookWorker({
+        connection: connection(),
+        queueName,
+        concurrency: 8,
+        handlers: { 'delivery-status': recordingHandler(effects, new Set(), flaky) },
+        workerOptions: { lockDuration: 2000, stalledInterval: 500 },
+      });
+      worker.on('error', () => {});
+      closers.push(() => worker.close(), () => handoff.close());
+      return Promise.all([1, 2].map(() => instance(effects, new Set(), { handoff }, undefined, flaky)));
+    });
+  }, 90_000);
 });

@@ -11,6 +11,7 @@ import { createWebhookWorker } from '../../src/queue/worker';
 import type { QueuedEvent } from '../../src/queue/revive';
 import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
+import { captureLogs } from '../helpers/log-capture';
 import { expectError } from '../helpers/mta-app';
 import { RedisServer, describeWithRedis } from '../helpers/redis-server';
 
@@ -116,4 +117,39 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
     await waitFor(() => finished.length === 1, 15_000);
     expect(finished).toEqual(['777']);
   }, 40_000);
+});
+
+describeWithRedis('the hand-off checks once at start whether Redis persists what it accepts', () => {
+  async function check(args: string[]) {
+    const redis = await new RedisServer(args).start();
+    const logs = captureLogs('info');
+    const handoff = createQueueHandoff({ connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, logger: logs.logger });
+    try {
+      const found = await handoff.persistence;
+      const queued = await handoff.enqueue({ provider: 'mta', key: 'k', type: 'delivery-status', body: '{}', hints: {}, receivedAt: 0 });
+      return { found, queued, lines: logs.lines.filter((line) => String(line.msg).startsWith('queue hand-off')) };
+    } finally {
+      await handoff.close();
+      await redis.destroy();
+    }
+  }
+
+  it('warns when Redis has no append-only file: a crash would lose jobs already answered 200', async () => {
+    const { found, lines } = await check([]);
+    expect(found).toEqual({ appendonly: false });
+    expect(lines).toEqual([expect.objectContaining({ level: 40, appendonly: 'no', msg: expect.stringMatching(/no append-only file.*appendfsync always/) })]);
+  });
+
+  it('says at info that jobs persist with appendonly yes, and with which fsync', async () => {
+    const { found, lines } = await check(['--appendonly', 'yes', '--appendfsync', 'always']);
+    expect(found).toEqual({ appendonly: true, appendfsync: 'always' });
+    expect(lines).toEqual([expect.objectContaining({ level: 30, appendfsync: 'always' })]);
+  });
+
+  it('says at info that it could not check when the server refuses CONFIG (managed Redis), and still queues', async () => {
+    const { found, queued, lines } = await check(['--rename-command', 'CONFIG', '']);
+    expect(found).toBe('unknown');
+    expect(queued).toBe('queued');
+    expect(lines).toEqual([expect.objectContaining({ level: 30, msg: expect.stringMatching(/could not check/) })]);
+  });
 });

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { numberOption } from '../number-option.js';
 import { withTimeout } from '../with-timeout.js';
+import { keepTrying } from './keep-trying.js';
 import type { ClaimOutcome, DeliveryStore } from './store.js';
 
 /** The part of an ioredis client the store uses (ioredis' `Redis` and `Cluster` both fit). */
@@ -28,6 +29,7 @@ return 'claimed|' .. again`;
 
 const COMPLETE = `redis.call('SET', KEYS[1], 'd', 'PX', ARGV[1]) return 1`;
 
+// Only the claim's owner (its token) gives it back; a key done or claimed by another attempt is left alone.
 const RELEASE = `
 local v = redis.call('GET', KEYS[1])
 if v and string.sub(v, 1, string.len(ARGV[1]) + 2) == 'p|' .. ARGV[1] then
@@ -36,33 +38,52 @@ end
 return 1`;
 
 const RELEASED_TTL_MS = 24 * 3600_000;
+/** How long a write that Redis refused (it was down) is tried again: the default claim lifetime. */
+const RETRY_FOR_MS = 60_000;
 
 /**
  * De-duplication in Redis, shared by every instance that uses the same Redis and prefix. Each operation is one
  * Lua script, so a claim is atomic across instances. An operation that fails or takes longer than `timeoutMs`
  * rejects, and the receiver applies its `onStoreError` policy.
+ *
+ * A claim the receiver stopped waiting for is given back when Redis answers it: left in place it would answer
+ * every retry 409 until it expires, and the provider would give up on the event. Releases and completions that
+ * Redis refuses are tried again in the background, so a claim is never stranded by a short outage.
  */
 export function createRedisStore(options: RedisStoreOptions): DeliveryStore {
   if (typeof options?.client?.eval !== 'function') throw new TypeError('Option "client" must be an ioredis client.');
   const prefix = options.prefix ?? 'sms-webhooks:delivery:';
-  const timeoutMs = options.timeoutMs ?? 1000;
+  const timeoutMs = numberOption(options.timeoutMs, 'timeoutMs', 1000);
 
-  function run(script: string, key: string, ...args: Array<string | number>): Promise<unknown> {
-    return withTimeout(options.client.eval(script, 1, prefix + key, ...args), timeoutMs, `Redis did not answer within ${timeoutMs} ms`);
+  const send = (script: string, key: string, ...args: Array<string | number>) => () => options.client.eval(script, 1, prefix + key, ...args);
+  const wait = <T>(work: Promise<T>) => withTimeout(work, timeoutMs, `Redis did not answer within ${timeoutMs} ms`);
+  const release = (key: string, token: string) => keepTrying(send(RELEASE, key, token, RELEASED_TTL_MS), timeoutMs, RETRY_FOR_MS);
+
+  /** The claim may still land (or may have landed, its answer lost): give it back whenever that is known. */
+  function giveBackLate(landing: Promise<unknown>, key: string, token: string): void {
+    const giveBack = () => void release(key, token).catch(() => {});
+    landing.then((answer) => String(answer).startsWith('claimed') && giveBack(), giveBack);
   }
 
   return {
     async claim(key, claimTtlMs): Promise<ClaimOutcome> {
-      const token = randomUUID();
-      const answer = String(await run(CLAIM, key, token, Math.max(1, Math.round(claimTtlMs))));
+      const token = globalThis.crypto.randomUUID();
+      const landing = send(CLAIM, key, token, Math.max(1, Math.round(claimTtlMs)))();
+      let answer: string;
+      try {
+        answer = String(await wait(landing));
+      } catch (error) {
+        giveBackLate(landing, key, token);
+        throw error;
+      }
       if (answer === 'done' || answer === 'in_progress') return { state: answer };
       return { state: 'claimed', redelivery: answer === 'claimed|1', token };
     },
     async complete(key, _token, retentionMs) {
-      await run(COMPLETE, key, Math.max(1, Math.round(retentionMs)));
+      await wait(keepTrying(send(COMPLETE, key, Math.max(1, Math.round(retentionMs))), timeoutMs, RETRY_FOR_MS));
     },
     async release(key, token) {
-      await run(RELEASE, key, token, RELEASED_TTL_MS);
+      await wait(release(key, token));
     },
   };
 }

@@ -15,7 +15,7 @@ export type ClaimOutcome =
 export interface DeliveryStore {
   /** Atomically claims `key` as in progress for at most `claimTtlMs` (so a crashed instance cannot hold it). */
   claim(key: string, claimTtlMs: number): ClaimOutcome | Promise<ClaimOutcome>;
-  /** Marks `key` handled, remembered for `retentionMs`. */
+  /** Marks `key` handled, remembered for `retentionMs` (`token` is empty when it was handled without a claim). */
   complete(key: string, token: string, retentionMs: number): void | Promise<void>;
   /** Gives `key` back after a failure, so the provider's retry runs it (as a redelivery). */
   release(key: string, token: string): void | Promise<void>;

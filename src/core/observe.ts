@@ -1,0 +1,61 @@
+import type { HeaderLookup } from './headers.js';
+import type { Logger } from './logger.js';
+
+/** What became of a delivery, in words that fit a metric label. */
+export type DeliveryOutcome = 'handled' | 'no_handler' | 'duplicate' | 'stale' | 'queued' | 'rejected' | 'failed';
+
+/**
+ * What happened to one delivery, told once, when it is answered: the flow writes it, and every listener (the log
+ * line, metrics, traces, the inspector) reads it. Fields marked personal are for development tools only.
+ */
+export interface DeliveryReport {
+  provider: string;
+  /** The event type, once the body was classified (undefined before). */
+  event?: string;
+  /** MTA payload version (1, 2, 3 or [1, 2]). */
+  version?: unknown;
+  outcome: DeliveryOutcome;
+  /** The HTTP status of the answer. */
+  status: number;
+  /** The error code of a refusal or failure. */
+  code?: string;
+  /** The de-duplication key (logged; never a phone number in clear). */
+  key?: string;
+  /** Ids safe to log at info: no phone numbers, no message text. */
+  summary?: Record<string, unknown>;
+  /** A retry of a delivery whose earlier attempt failed. */
+  redelivery?: boolean;
+  /** The delivery status change, where a status tracker recorded one. */
+  statusChange?: { outcome: string; applied: boolean };
+  durationMs: number;
+  /** The cause of a 5xx (a handler's error, a store's), for the operator. Never sent to the provider. */
+  error?: unknown;
+  /** The client went away before the answer. */
+  aborted?: boolean;
+  /** Personal: the bytes and headers as they came in. */
+  request: { header: HeaderLookup; rawBody?: Uint8Array };
+  /** Personal: the validated event, when there is one. */
+  eventObject?: unknown;
+  /** The logger this delivery uses (the option, the request's, or the default). */
+  log: Logger;
+}
+
+/** A listener of delivery reports. */
+export interface DeliveryObserver {
+  /** A delivery begins. What this returns (a span, a start time) is handed back to `finished`. */
+  started?(provider: string): unknown;
+  /** The delivery was answered (or, for receive(), settled). Must not throw; errors are logged and ignored. */
+  finished(report: DeliveryReport, started: unknown): void;
+}
+
+/** Checks the `observers` option once. */
+export function checkObservers(value: unknown): DeliveryObserver[] {
+  if (value === undefined) return [];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  for (const observer of list) {
+    if (typeof (observer as DeliveryObserver | null)?.finished !== 'function') {
+      throw new TypeError('Option "observers" must be a list of objects with finished(report) (createWebhookMetrics(), ...).');
+    }
+  }
+  return list as DeliveryObserver[];
+}
