@@ -16,6 +16,7 @@ const config: Config = {
     '^sms-webhooks/queue$': '<rootDir>/src/queue/index.ts',
     '^sms-webhooks/fetch$': '<rootDir>/src/fetch/index.ts',
     '^sms-webhooks/fastify$': '<rootDir>/src/fastify/index.ts',
+    '^sms-webhooks/inspector$': '<rootDir>/src/inspector/index.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],

@@ -29,6 +29,11 @@ export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
   skipStale?: boolean;
   /** Listeners of each delivery's report: metrics, traces, development tools. */
   observers?: DeliveryObserver | readonly DeliveryObserver[];
+  /**
+   * A 401 answer names the likely cause (a re-serialized body, a secret with a trailing newline, an expired token
+   * and by how much). Default: true unless NODE_ENV is 'production'. The cause is logged at warn either way.
+   */
+  explainRejections?: boolean;
 }
 
 const encoder = new TextEncoder();

@@ -9,7 +9,7 @@ import { InFlight, type InFlightEntry } from './in-flight.js';
 import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
-import { type DeliveryObserver, type DeliveryOutcome, type DeliveryReport, checkObservers } from './observe.js';
+import { type DeliveryObserver, type DeliveryReport, checkObservers } from './observe.js';
 import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
@@ -192,13 +192,20 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 }
 
 /** The report fields of a delivery that did not go through. */
-function failure(error: unknown): { outcome: DeliveryOutcome; status: number; code?: string; error?: unknown; aborted?: boolean } {
+function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'code' | 'message' | 'diagnosis' | 'error' | 'aborted'> {
   if (!isWebhookError(error)) {
     const aborted = (error as { code?: string } | null)?.code === 'ECONNRESET';
     return { outcome: 'failed', status: 500, error, aborted };
   }
   const failed = error.status >= 500 && error.code !== 'receiver.closing';
-  return { outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, error: failed ? (error.cause ?? error) : undefined };
+  return {
+    outcome: failed ? 'failed' : 'rejected',
+    status: error.status,
+    code: error.code,
+    message: error.message,
+    diagnosis: error.diagnosis,
+    error: failed ? (error.cause ?? error) : undefined,
+  };
 }
 
 function receiverClosing(): WebhookError {

@@ -30,7 +30,7 @@ export function logRejection(log: Logger, provider: string, error: unknown, summ
     }
     return;
   }
-  const line = { ...fields, outcome: 'rejected', status: error.status, code: error.code };
+  const line = { ...fields, outcome: 'rejected', status: error.status, code: error.code, ...(error.diagnosis ? { diagnosis: error.diagnosis } : {}) };
   if (error.status >= 500) log.error({ ...line, err: error.cause ?? error }, error.message);
   else log.warn(line, `webhook delivery rejected: ${error.message}`);
 }
