@@ -63,6 +63,9 @@ function isLogger(value: unknown): value is Logger {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as Logger).info === 'function' &&
-    typeof (value as Logger).child === 'function'
+    typeof (value as Logger).child === 'function' &&
+    // The log lines read pino's numeric levels; Fastify's logger when logging is off (abstract-logging) has none.
+    typeof (value as Logger).levelVal === 'number' &&
+    typeof (value as Logger).levels?.values === 'object'
   );
 }
