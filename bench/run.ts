@@ -45,6 +45,14 @@ const GROUPS: Group[] = [
     ],
   },
   {
+    title: 'Fastify 5',
+    baseline: 'fastify-bare',
+    variants: [
+      ['fastify-bare', 'bare Fastify route (its JSON parser)'],
+      ['fastify-mta', 'sms-webhooks/fastify mtaWebhooks'],
+    ],
+  },
+  {
     // The cost of observability: the same route with Prometheus metrics and a span per delivery (exported to
     // memory), against the route without. Target: 0.95x or better.
     title: 'Express 5, metrics + tracing',
