@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'scratch/'] },
+  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'coverage/', 'scratch/', 'test/runtimes/next-app/.next/', 'test/runtimes/next-app/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@ const dtsCompilerOptions = { ignoreDeprecations: '6.0' };
 export default defineConfig([
   {
     // The library: ESM (.js) and CommonJS (.cjs), each with its own declarations.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', queue: 'src/queue/index.ts', fetch: 'src/fetch/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', queue: 'src/queue/index.ts', fetch: 'src/fetch/index.ts', fastify: 'src/fastify/index.ts', inspector: 'src/inspector/index.ts', metrics: 'src/metrics/index.ts', otel: 'src/otel/index.ts' },
     format: ['esm', 'cjs'],
     dts: { compilerOptions: dtsCompilerOptions },
     target: 'node20',

@@ -44,8 +44,28 @@ const GROUPS: Group[] = [
       ['hono-octokit', 'octokit createWebMiddleware'],
     ],
   },
+  {
+    title: 'Fastify 5',
+    baseline: 'fastify-bare',
+    variants: [
+      ['fastify-bare', 'bare Fastify route (its JSON parser)'],
+      ['fastify-mta', 'sms-webhooks/fastify mtaWebhooks'],
+    ],
+  },
+  {
+    // The cost of observability: the same route with Prometheus metrics and a span per delivery (exported to
+    // memory), against the route without. Target: 0.95x or better.
+    title: 'Express 5, metrics + tracing',
+    baseline: 'mta',
+    variants: [
+      ['mta', 'mtaWebhooks, no metrics or tracing'],
+      ['mta-observed', 'mtaWebhooks + createWebhookMetrics + createWebhookTracing'],
+    ],
+  },
 ];
 const OURS = new Set(['mta', 'hono-mta', 'fastify-mta']);
+// BENCH_ONLY=<part of a group title>: that group alone, without the reliability runs and the micro-benchmark.
+const ONLY = process.env.BENCH_ONLY;
 
 interface Server {
   child: ChildProcess;
@@ -101,7 +121,8 @@ async function main(): Promise<void> {
   console.log(`sms-webhooks bench: ${deliveries.length} distinct signed V3 delivery-status bodies of ~${deliveries[0]!.body.length} bytes`);
   console.log(`${ROUNDS} interleaved rounds of ${SECONDS}s per route, ${CONNECTIONS} connections, loopback, autocannon\n`);
 
-  for (const group of GROUPS) await runGroup(group, deliveries);
+  for (const group of GROUPS) if (!ONLY || group.title.includes(ONLY)) await runGroup(group, deliveries);
+  if (ONLY) return;
   console.log('');
   await runReliability(deliveries);
   console.log('');
@@ -137,7 +158,7 @@ async function runGroup(group: Group, deliveries: BenchDelivery[]): Promise<void
   }
   const rpsOf = (variant: string) => median(results.get(variant)!.map((row) => row.rps));
   const rivalRps = group.rival ? rpsOf(group.rival) : undefined;
-  console.log(`\n| ${group.title} route | req/s (median) | ratio to bare | ratio to octokit | p99 ms (median) | server CPU µs/req | non-2xx + errors |`);
+  console.log(`\n| ${group.title} route | req/s (median) | ratio to ${group.baseline} | ratio to octokit | p99 ms (median) | server CPU µs/req | non-2xx + errors |`);
   console.log('|---|---|---|---|---|---|---|');
   for (const [variant, label] of group.variants) {
     const rows = results.get(variant)!;

@@ -1,9 +1,10 @@
 // One benchmark server per child process, so that its CPU time is its own. Started by run.ts.
 import { expressServers } from './servers/express.js';
+import { fastifyServers } from './servers/fastify.js';
 import { honoServers } from './servers/hono.js';
 import type { BenchServer } from './servers/types.js';
 
-const SERVERS: Record<string, (redisPort: number) => Promise<BenchServer>> = { ...expressServers, ...honoServers };
+const SERVERS: Record<string, (redisPort: number) => Promise<BenchServer>> = { ...expressServers, ...honoServers, ...fastifyServers };
 
 const variant = process.argv[2]!;
 const start = SERVERS[variant];

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pino from 'pino';
 import pinoHttp from 'pino-http';
+import { collectDefaultMetrics, register } from 'prom-client';
 import { httpsmsWebhooks, mtaWebhooks, rawBodySaver } from 'sms-webhooks';
+import { createWebhookMetrics } from 'sms-webhooks/metrics';
 import { httpsmsFixture, mtaFixture, signHttpsmsRequest, signMtaRequest } from 'sms-webhooks/testing';
 
 // pino-http logs request headers: redact the ones that carry signatures and tokens.
@@ -30,8 +32,16 @@ app.get('/health', (_req, res) => {
   res.json({ ok: true });
 });
 
+// Prometheus metrics of every delivery (examples/grafana-dashboard.json charts them), beside the process's own.
+collectDefaultMetrics();
+const metrics = createWebhookMetrics();
+app.get('/metrics', async (_req, res) => {
+  res.type(register.contentType).send(await register.metrics());
+});
+
 const mtaRoute = mtaWebhooks({
   secret,
+  metrics,
   handlers: {
     'delivery-status': async (event, { log }) => {
       log.info({ messageId: event.normalized.messageId, status: event.normalized.status.name }, 'delivery status');
@@ -52,6 +62,7 @@ app.post('/webhooks/mta', mtaRoute);
 const httpsmsRoute = httpsmsWebhooks({
   signingKey,
   audience: httpsmsAudience,
+  metrics,
   handlers: {
     'message.phone.received': async (event, { log }) => {
       log.info({ messageId: event.normalized.messageId, attachments: event.payload.attachments?.length ?? 0 }, 'SMS received');
@@ -77,6 +88,7 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 async function printHowToTry(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}/webhooks/mta`;
+  console.log(`\nPrometheus metrics on http://localhost:${port}/metrics`);
   const sample = await signMtaRequest(mtaFixture('delivery-status'), secret);
   console.log(`\nMTA webhook receiver listening on ${url}`);
   console.log(

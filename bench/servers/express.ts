@@ -5,7 +5,11 @@ import express from 'express';
 import Redis from 'ioredis';
 import { z } from 'zod';
 import { createRedisStore, mtaWebhooks } from 'sms-webhooks';
+import { createWebhookMetrics } from 'sms-webhooks/metrics';
+import { createWebhookTracing } from 'sms-webhooks/otel';
 import { createQueueHandoff } from 'sms-webhooks/queue';
+import { BasicTracerProvider, BatchSpanProcessor, InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { Registry } from 'prom-client';
 import { BENCH_SECRET } from '../deliveries.js';
 import type { BenchServer } from './types.js';
 
@@ -22,6 +26,17 @@ export const expressServers: Record<string, (redisPort: number) => Promise<Bench
   mta: () => {
     const counter = count();
     return listen(express().post('/hook', mtaWebhooks({ secret: BENCH_SECRET, handlers: { 'delivery-status': counter.add } })), counter);
+  },
+  'mta-observed': () => {
+    // Metrics in a registry of its own and one span per delivery, batched (as production exports them) to memory
+    // (emptied every second so
+    // that the run measures the spans, not a growing array).
+    const counter = count();
+    const exporter = new InMemorySpanExporter();
+    setInterval(() => exporter.reset(), 1000).unref();
+    const tracing = createWebhookTracing({ tracerProvider: new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] }) });
+    const metrics = createWebhookMetrics({ registry: new Registry() });
+    return listen(express().post('/hook', mtaWebhooks({ secret: BENCH_SECRET, metrics, tracing, handlers: { 'delivery-status': counter.add } })), counter);
   },
   'mta-redis': (redisPort) => {
     // De-duplication in a Redis shared by every instance.

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { MtaApiError } from '../api/errors.js';
 import { type CliIo, CommandFailed, EXIT, UsageError } from './io.js';
+import { addInspectCommand } from './inspect.js';
 import { addSecretCommand } from './secret.js';
 import { addSendCommand } from './send.js';
 import { addSignCommand } from './sign.js';
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   addSignCommand(program, io);
   addSendCommand(program, io);
   addWebhooksCommand(program, io);
+  addInspectCommand(program, io);
   for (const command of program.commands) command.exitOverride();
   for (const command of program.commands.flatMap((parent) => parent.commands)) command.exitOverride();
 

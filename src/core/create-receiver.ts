@@ -14,7 +14,7 @@ import type { StatusTracker } from '../status/tracker.js';
 /** The options every receiver takes, whatever its provider. */
 export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
   handlers?: unknown;
-  logger?: Logger;
+  logger?: Logger | false;
   /**
    * The whole body must have arrived this long after the request started, else 408 body.timeout. A deadline, not
    * a gap between bytes: a client trickling a byte a second never leaves a gap. Default 10 000 ms.
@@ -29,6 +29,15 @@ export interface SharedReceiverOptions<E> extends ReliabilityOptions<E> {
   skipStale?: boolean;
   /** Listeners of each delivery's report: metrics, traces, development tools. */
   observers?: DeliveryObserver | readonly DeliveryObserver[];
+  /**
+   * A 401 answer names the likely cause (a re-serialized body, a secret with a trailing newline, an expired token
+   * and by how much). Default: true unless NODE_ENV is 'production'. The cause is logged at warn either way.
+   */
+  explainRejections?: boolean;
+  /** Prometheus metrics of each delivery: createWebhookMetrics() from 'sms-webhooks/metrics'. */
+  metrics?: DeliveryObserver;
+  /** One OpenTelemetry span per delivery: createWebhookTracing() from 'sms-webhooks/otel'. */
+  tracing?: DeliveryObserver;
 }
 
 const encoder = new TextEncoder();
@@ -51,7 +60,7 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     handlerBudgetMs: parts.handlerBudgetMs,
     reliability,
     status: checkStatusStep(options.statusTracker, options.skipStale, reliability.dedupe?.refuseWithoutStore ?? false),
-    observers: checkObservers(options.observers),
+    observers: [...checkObservers(options.observers), ...namedObserver(options.metrics, 'metrics', 'createWebhookMetrics()'), ...namedObserver(options.tracing, 'tracing', 'createWebhookTracing()')],
   });
   return {
     receive(input: ReceiveInput, receiveOptions?: { logger?: Logger }) {
@@ -64,6 +73,12 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
     limit: flow.limit,
     provider: flow.provider,
   };
+}
+
+function namedObserver(value: unknown, option: string, factory: string): DeliveryObserver[] {
+  if (value === undefined) return [];
+  if (typeof (value as DeliveryObserver | null)?.finished !== 'function') throw new TypeError(`Option "${option}" must come from ${factory}.`);
+  return [value as DeliveryObserver];
 }
 
 function toBytes(body: unknown): Uint8Array {

@@ -3,7 +3,7 @@ import { DeliveryContext } from './delivery-context.js';
 import { WebhookError } from './errors.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import { type HandlerTable, runHandlers } from './handlers.js';
-import type { HandoffJob } from './handoff.js';
+import { type HandoffJob, traceCarrier } from './handoff.js';
 import type { InFlightEntry } from './in-flight.js';
 import type { Logger } from './logger.js';
 import type { CheckedReliability } from './reliability.js';
@@ -104,6 +104,7 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
       body: decoder.decode(delivery.rawBody),
       hints: spec.handoffHints(event, delivery),
       receivedAt: Date.now(),
+      trace: traceCarrier(),
     };
     try {
       return (await handoff!.enqueue(job)) === 'duplicate' ? DUPLICATE : QUEUED;

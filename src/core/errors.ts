@@ -42,13 +42,19 @@ export class WebhookError extends Error {
   readonly code: WebhookErrorCode;
   /** True: `message` may be sent to the caller. Always true for errors this package creates. */
   readonly expose: boolean;
+  /**
+   * The likely cause of a refusal, worked out for the developer (why a signature failed): logged at warn and
+   * shown by the inspector, but in the answer only where the receiver explains rejections (development).
+   */
+  readonly diagnosis?: string;
 
-  constructor(code: WebhookErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: WebhookErrorCode, message: string, options?: { cause?: unknown; diagnosis?: string }) {
     super(message, options);
     this.name = 'WebhookError';
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.expose = true;
+    if (options?.diagnosis !== undefined) this.diagnosis = options.diagnosis;
   }
 
   /** The JSON body of the answer: small, and free of anything secret or personal. */

@@ -19,6 +19,10 @@ export interface DeliveryReport {
   status: number;
   /** The error code of a refusal or failure. */
   code?: string;
+  /** The message of a refusal, as the answer carries it. */
+  message?: string;
+  /** The likely cause of a refusal (why a signature failed), whether or not the answer explains it. */
+  diagnosis?: string;
   /** The de-duplication key (logged; never a phone number in clear). */
   key?: string;
   /** Ids safe to log at info: no phone numbers, no message text. */

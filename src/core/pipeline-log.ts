@@ -30,7 +30,9 @@ export function logRejection(log: Logger, provider: string, error: unknown, summ
     }
     return;
   }
-  const line = { ...fields, outcome: 'rejected', status: error.status, code: error.code };
+  // The same words as the delivery's report (and its metrics): a 5xx of ours is a failure, not a refusal.
+  const failed = error.status >= 500 && error.code !== 'receiver.closing';
+  const line = { ...fields, outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, ...(error.diagnosis ? { diagnosis: error.diagnosis } : {}) };
   if (error.status >= 500) log.error({ ...line, err: error.cause ?? error }, error.message);
   else log.warn(line, `webhook delivery rejected: ${error.message}`);
 }

@@ -56,7 +56,7 @@ export interface CheckedReliability<E> {
 }
 
 /** Checks the shared options once, when the receiver is made, with a TypeError naming the bad one. */
-export function checkReliabilityOptions<E>(options: ReliabilityOptions<E> & { logger?: Logger }): CheckedReliability<E> {
+export function checkReliabilityOptions<E>(options: ReliabilityOptions<E> & { logger?: Logger | false }): CheckedReliability<E> {
   if (options.deliveryKey !== undefined && typeof options.deliveryKey !== 'function') {
     throw new TypeError('Option "deliveryKey" must be a function (event, rawBody) => string.');
   }
@@ -71,7 +71,7 @@ export function checkReliabilityOptions<E>(options: ReliabilityOptions<E> & { lo
   };
 }
 
-function checkDedupe(dedupe: DedupeOptions, logger: Logger | undefined): CheckedDedupe {
+function checkDedupe(dedupe: DedupeOptions, logger: Logger | false | undefined): CheckedDedupe {
   if (typeof dedupe !== 'object' || dedupe === null) throw new TypeError('Option "dedupe" must be an object or false.');
   if (dedupe.store !== undefined && typeof dedupe.store?.claim !== 'function') {
     throw new TypeError('Option "dedupe.store" must be a store (createMemoryStore() or createRedisStore()).');
@@ -93,7 +93,7 @@ function checkDedupe(dedupe: DedupeOptions, logger: Logger | undefined): Checked
 }
 
 /** One warn line for the first key forgotten early: the rest are the same news, and would flood the log. */
-function warnOnce(logger: Logger | undefined, maxEntries: number, retentionMs: number) {
+function warnOnce(logger: Logger | false | undefined, maxEntries: number, retentionMs: number) {
   let told = false;
   return ({ key, remainingMs }: { key: string; remainingMs: number }) => {
     if (told) return;

@@ -1,5 +1,4 @@
-import type { Logger } from './logger.js';
-import { pickLogger } from './logger.js';
+import { visibleLogger } from './logger.js';
 
 export interface SecretOptionNames {
   /** The option holding the secret(s): 'secret', 'signingKey'. */
@@ -31,7 +30,7 @@ export function checkSecretOption(
     throw new TypeError(`Option "${names.option}" is required: the key you registered the webhook with (e.g. ${names.example}).`);
   }
   if (skipVerification) {
-    pickLogger(record.logger as Logger | undefined).warn(
+    visibleLogger(record.logger).warn(
       `${names.provider} webhooks are NOT verified (${names.skipOption}): anyone can forge events. Never do this in production.`,
     );
   }

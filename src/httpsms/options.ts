@@ -45,8 +45,8 @@ export interface HttpsmsReceiverBaseOptions extends SharedReceiverOptions<Httpsm
   handlerBudgetMs?: number;
   /** Largest accepted body: bytes, or '100kb' / '1mb'. Default 100 KiB. */
   limit?: number | string;
-  /** A pino logger; else the request's pino-http logger; else silent. */
-  logger?: Logger;
+  /** A pino logger (false: none); else the request's pino-http logger; else warnings and errors to stderr. */
+  logger?: Logger | false;
   /** The clock used for exp/nbf. For tests. */
   now?: () => Date;
 }

@@ -1,4 +1,5 @@
 import type { ProviderDescriptor, ReceiverParts } from '../core/provider.js';
+import { checkExplainOption } from '../core/explain-option.js';
 import { singleHeader } from '../core/headers.js';
 import { httpsmsFixture } from '../testing/httpsms-fixtures.js';
 import { signHttpsmsRequest } from '../testing/httpsms-sign.js';
@@ -29,6 +30,7 @@ function receiverParts(options: HttpsmsReceiverOptions): ReceiverParts<HttpsmsEv
     clockToleranceSeconds: checked.clockToleranceSeconds,
     maxTokenAgeSeconds: checked.maxTokenAgeSeconds,
     now: checked.now,
+    explain: checkExplainOption(options.explainRejections),
   };
   return {
     spec: {

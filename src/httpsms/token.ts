@@ -1,6 +1,8 @@
 import { type JWTPayload, errors, jwtVerify } from 'jose';
 import { WebhookError } from '../core/errors.js';
+import { explained } from '../core/explain-option.js';
 import { HTTPSMS_ISSUER } from './constants.js';
+import { diagnoseToken } from './diagnose-token.js';
 
 export interface TokenCheck {
   /** The signing keys as HMAC keys: the UTF-8 bytes of each configured key (toTokenKey). */
@@ -12,6 +14,8 @@ export interface TokenCheck {
   maxTokenAgeSeconds: number;
   /** The clock; a fixed one in tests. */
   now: () => Date;
+  /** The 401 message names the likely cause (option explainRejections); it is logged either way. */
+  explain?: boolean;
 }
 
 /**
@@ -36,7 +40,11 @@ export async function verifyHttpsmsToken(authorization: string | string[] | unde
     );
   }
   const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
-  if (!token) throw invalid('the Authorization header is not one "Bearer <token>"');
+  if (!token) {
+    const scheme = typeof authorization === 'string' ? authorization.trim().split(/\s+/)[0] : undefined;
+    const diagnosis = typeof authorization === 'string' ? `the header's scheme is "${scheme?.slice(0, 20)}" and it has no single token after "Bearer "` : `the Authorization header arrived ${authorization.length} times (a proxy added one?)`;
+    throw invalid('the Authorization header is not one "Bearer <token>"', check, diagnosis);
+  }
 
   const now = check.now();
   let lastFailure: unknown;
@@ -58,15 +66,17 @@ export async function verifyHttpsmsToken(authorization: string | string[] | unde
         lastFailure = error;
         continue;
       }
-      throw invalid(reason(error), error);
+      throw invalid(reason(error), check, await diagnoseToken(token, error, { ...check, now }), error);
     }
     const lifetime = tokenLifetimeSeconds(payload, now);
     if (lifetime > check.maxTokenAgeSeconds) {
-      throw invalid(`the token is valid for ${lifetime} s, longer than the ${check.maxTokenAgeSeconds} s allowed (option maxTokenAgeSeconds)`);
+      const why = `the token is valid for ${lifetime} s, longer than the ${check.maxTokenAgeSeconds} s allowed (option maxTokenAgeSeconds)`;
+      throw invalid(why, check, `${why}; httpSMS issues tokens for 10 minutes`);
     }
     return;
   }
-  throw invalid('the token is not signed with the signing key (or any of the keys) configured here', lastFailure);
+  const diagnosis = await diagnoseToken(token, lastFailure, { ...check, now });
+  throw invalid('the token is not signed with the signing key (or any of the keys) configured here', check, diagnosis, lastFailure);
 }
 
 /**
@@ -94,6 +104,6 @@ function reason(error: unknown): string {
   return 'the token is malformed';
 }
 
-function invalid(why: string, cause?: unknown): WebhookError {
-  return new WebhookError('signature.invalid', `The Authorization token was refused: ${why}.`, { cause });
+function invalid(why: string, check: TokenCheck, diagnosis: string, cause?: unknown): WebhookError {
+  return new WebhookError('signature.invalid', explained(`The Authorization token was refused: ${why}.`, diagnosis, check.explain === true), { cause, diagnosis });
 }

@@ -53,8 +53,8 @@ export interface MtaReceiverBaseOptions extends SharedReceiverOptions<MtaEvent> 
    * `{ add: ['ARRET', 'BAJA'] }` extends it. V1/V2 replies carry MTA's own verdict instead.
    */
   optOutKeywords?: OptOutKeywords;
-  /** A pino logger; else the request's pino-http logger; else silent. */
-  logger?: Logger;
+  /** A pino logger (false: none); else the request's pino-http logger; else warnings and errors to stderr. */
+  logger?: Logger | false;
 }
 
 export interface CheckedMtaOptions {

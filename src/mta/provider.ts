@@ -1,9 +1,11 @@
 import { WebhookError } from '../core/errors.js';
+import { checkExplainOption, explained } from '../core/explain-option.js';
 import { createHexHmacVerifier, signHexHmac } from '../core/hmac.js';
 import type { Delivery, ProviderDescriptor, ReceiverParts } from '../core/provider.js';
 import { mtaFixture } from '../testing/mta-fixtures.js';
 import { MTA_EVENT_TYPES, type MtaEventType, type MtaVersion } from './constants.js';
 import { mtaDeliveryKey } from './delivery-key.js';
+import { diagnoseMtaSignature } from './diagnose.js';
 import type { MtaEvent } from './events.js';
 import { type MtaReceiverOptions, checkMtaOptions } from './options.js';
 import type { OptOutKeywords } from './opt-out.js';
@@ -31,15 +33,19 @@ function receiverParts(options: MtaReceiverOptions): ReceiverParts<MtaEvent> {
   const checked = checkMtaOptions(options);
   const verifier = createHexHmacVerifier(checked.secrets);
   const pinned = { event: checked.event, version: checked.version, optOutKeywords: checked.optOutKeywords };
+  const explain = checkExplainOption(options.explainRejections);
+  // Only a refused delivery pays for the diagnosis.
+  const refuse = (rawBody: Uint8Array, signature: string | string[]): Promise<never> =>
+    diagnoseMtaSignature(rawBody, signature, checked.secrets).then((diagnosis) => Promise.reject(invalid(diagnosis, explain)));
   const authenticate = ({ rawBody, header }: Delivery): void | Promise<void> => {
     const signature = header('x-signature');
     if (signature === undefined || signature === '') throw missing();
     // Two X-Signature headers (a proxy added one) can match no single signature.
-    if (typeof signature !== 'string') throw invalid();
+    if (typeof signature !== 'string') return refuse(rawBody, signature);
     const verified = verifier.verify(rawBody, signature);
     if (verified === true) return;
-    if (verified === false) throw invalid();
-    return verified.then((ok) => (ok ? undefined : Promise.reject(invalid())));
+    if (verified === false) return refuse(rawBody, signature);
+    return verified.then((ok) => (ok ? undefined : refuse(rawBody, signature)));
   };
   return {
     spec: {
@@ -69,10 +75,9 @@ function missing(): WebhookError {
   );
 }
 
-function invalid(): WebhookError {
-  return new WebhookError(
-    'signature.invalid',
+function invalid(diagnosis: string, explain: boolean): WebhookError {
+  const message =
     'The X-Signature header does not match the body: check the webhook secret, and that nothing changed the ' +
-      'body bytes before this route.',
-  );
+    'body bytes before this route.';
+  return new WebhookError('signature.invalid', explained(message, diagnosis, explain), { diagnosis });
 }

@@ -19,7 +19,7 @@ export interface QueueHandoffOptions {
   /** Longest wait for Redis to accept a job before the delivery is refused with 503. Default 2000 ms. */
   timeoutMs?: number;
   /** pino logger: told once at start whether Redis persists what it accepts (warn when it does not). */
-  logger?: Logger;
+  logger?: Logger | false;
 }
 
 /** What the start-up check found: `appendonly` with its fsync setting, 'off', or 'unknown' (CONFIG refused). */

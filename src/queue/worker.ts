@@ -4,7 +4,10 @@ import type { HandoffJob } from '../core/handoff.js';
 import { runHandlers } from '../core/handlers.js';
 import { type Logger, pickLogger } from '../core/logger.js';
 import { DEFAULT_QUEUE_NAME } from './handoff.js';
+import type { JobObserver, JobResult } from './job-report.js';
 import { reviveEvent } from './revive.js';
+import { checkStatusStep, isSkipped, recordStatus } from '../core/status-step.js';
+import type { StatusTracker } from '../status/tracker.js';
 import { type FlatWorkerHandlers, type WorkerHandlers, buildWorkerTables } from './worker-handlers.js';
 
 export type { WorkerHandlers } from './worker-handlers.js';
@@ -17,9 +20,17 @@ export interface WebhookWorkerOptions {
   queueName?: string;
   /** Jobs run at once. Default 4. */
   concurrency?: number;
-  logger?: Logger;
+  logger?: Logger | false;
+  /** Counts each job in sms_webhooks_queue_jobs_total: createWebhookMetrics() from 'sms-webhooks/metrics'. */
+  metrics?: JobObserver;
+  /** One span per job, continuing the trace of the delivery that queued it: createWebhookTracing(). */
+  tracing?: JobObserver;
   /** Passed to BullMQ's Worker (lockDuration, stalledInterval, ...). */
   workerOptions?: Partial<WorkerOptions>;
+  /** As on a receiver: each delivery-status event is recorded, forward only, before its handlers run. */
+  statusTracker?: StatusTracker;
+  /** With `statusTracker`: a stale or conflicting status update completes the job without running the handlers. */
+  skipStale?: boolean;
 }
 
 /**
@@ -32,6 +43,40 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   if (!options?.connection) throw new TypeError('Option "connection" is required: the Redis connection for BullMQ.');
   const tables = buildWorkerTables(options.handlers);
   const log = pickLogger(options.logger);
+  // A status store that cannot be reached fails the job, which BullMQ retries: nothing is handled unrecorded.
+  const status = checkStatusStep(options.statusTracker, options.skipStale, true);
+  const observers = [jobObserver(options.metrics, 'metrics'), jobObserver(options.tracing, 'tracing')].filter((observer) => observer !== undefined);
+
+  /** Each job is told to the observers (metrics, traces) with its result, inside their context. */
+  async function observed(job: Job<HandoffJob>): Promise<number> {
+    if (observers.length === 0) return run(job);
+    const { provider, type, key, trace } = job.data;
+    const startedAt = performance.now();
+    const tokens = observers.map((observer) => observer.jobStarted?.({ provider, event: type, trace }));
+    const report = (result: JobResult, error?: unknown) => {
+      const durationMs = performance.now() - startedAt;
+      observers.forEach((observer, index) => {
+        try {
+          observer.jobFinished({ provider, event: type, key, result, attempt: job.attemptsMade + 1, durationMs, error }, tokens[index]);
+        } catch (failure) {
+          log.error({ provider, err: failure }, 'a job observer failed; the job itself was not affected');
+        }
+      });
+    };
+    const inside = observers.reduce<() => Promise<number>>(
+      (next, observer, index) => (observer.runInJob ? () => observer.runInJob!(tokens[index], next) : next),
+      () => run(job),
+    );
+    try {
+      const ran = await inside();
+      report(ran > 0 ? 'handled' : 'no_handler');
+      return ran;
+    } catch (error) {
+      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      report(final ? 'failed' : 'retrying', error);
+      throw error;
+    }
+  }
 
   async function run(job: Job<HandoffJob>): Promise<number> {
     let event;
@@ -42,12 +87,19 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     }
     const { provider, key } = job.data;
     const context = new DeliveryContext(log, provider, event.type, key, job.attemptsMade > 0, job.data.receivedAt);
+    if (status) {
+      context.status = await recordStatus(status, event, log, () => ({ provider, event: event.type, key }));
+      if (isSkipped(status, context.status)) {
+        log.info({ provider, event: event.type, key, status: context.status?.outcome }, 'queued webhook delivery skipped: a stale status update');
+        return 0;
+      }
+    }
     const ran = await runHandlers(tables.get(provider)!, event, context);
     log.info({ provider, event: event.type, key, attempt: job.attemptsMade + 1, handlers: ran }, 'queued webhook delivery handled');
     return ran;
   }
 
-  const worker = new Worker<HandoffJob>(options.queueName ?? DEFAULT_QUEUE_NAME, run, {
+  const worker = new Worker<HandoffJob>(options.queueName ?? DEFAULT_QUEUE_NAME, observed, {
     connection: options.connection,
     concurrency: options.concurrency ?? 4,
     ...options.workerOptions,
@@ -61,4 +113,12 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   });
   worker.on('error', (error) => log.error({ err: error }, 'webhook worker error'));
   return worker;
+}
+
+function jobObserver(value: unknown, option: string): JobObserver | undefined {
+  if (value === undefined) return undefined;
+  if (typeof (value as JobObserver | null)?.jobFinished !== 'function') {
+    throw new TypeError(`Option "${option}" must come from ${option === 'metrics' ? 'createWebhookMetrics()' : 'createWebhookTracing()'}.`);
+  }
+  return value as JobObserver;
 }

@@ -12,11 +12,18 @@ const delivery = (id: string) => signedMtaRequest(mtaFixture('delivery-status', 
 describe('close() leaves no delivery unanswered', () => {
   it('answers 503 receiver.closing to a handler that never settles, at the close timeout, and releases its claim', async () => {
     const store = createMemoryStore();
-    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 100, dedupe: { store }, handlers: { 'delivery-status': () => new Promise(() => {}) } });
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    const stuck = () => {
+      started();
+      return new Promise(() => {});
+    };
+    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 100, dedupe: { store }, handlers: { 'delivery-status': stuck } });
     const app = express().post('/mta', route);
     const { body, headers } = delivery('stuck-1');
     const pending = request(app).post('/mta').set(headers).send(body).then((response) => response);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Closed only once the handler runs (and so holds the claim), however loaded the machine is.
+    await handlerStarted;
     await route.close();
     expectError(await pending, 503, 'receiver.closing');
     // The claim was given back: another instance sharing the store takes the retry as a redelivery.

@@ -4,6 +4,7 @@ import { mtaWebhooks } from '../../src/express/mta';
 import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { WorkerHandlers } from '../../src/queue/worker-handlers';
+import { createStatusTracker } from '../../src/status';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
@@ -105,5 +106,45 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     const worker = createWebhookWorker({ connection: connection(), queueName, handlers: { 'delivery-status': (event) => void seen.push(event.type) } });
     workers.push(worker);
     await waitFor(() => seen.length === 1);
+  });
+});
+
+describeWithRedis('the queue worker records delivery statuses before its handlers, as a receiver does', () => {
+  const redis = new RedisServer();
+  const workers: Worker[] = [];
+  let handoff: QueueHandoff;
+  let queueName: string;
+  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
+  beforeAll(() => redis.start());
+  afterAll(() => redis.destroy());
+  beforeEach(() => {
+    queueName = `s${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
+    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 20, attempts: 2 });
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.close()));
+    await handoff.close();
+  });
+
+  it('hands the change to the handlers and, with skipStale, completes a stale update without running them', async () => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    for (const status of [4, 3]) {
+      const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'queued-life', status } }), SECRET);
+      expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
+    }
+    const tracker = createStatusTracker({ logger: false });
+    const seen: string[] = [];
+    const worker = createWebhookWorker({
+      connection: connection(),
+      queueName,
+      concurrency: 1,
+      statusTracker: tracker,
+      skipStale: true,
+      handlers: { mta: { 'delivery-status': (_event, ctx) => void seen.push(`${ctx.status?.outcome} ${ctx.status?.current.name}`) } },
+    });
+    workers.push(worker);
+    await waitFor(async () => (await handoff.queue.getJobCounts('completed')).completed === 2);
+    expect(seen).toEqual(['applied DELIVERED']);
+    expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
   });
 });

@@ -1,0 +1,127 @@
+import express from 'express';
+import request from 'supertest';
+import { httpsmsWebhooks } from '../../src/express/httpsms';
+import { mtaWebhooks } from '../../src/express/mta';
+import { type DeliveryRecord, webhookInspector } from '../../src/inspector';
+import { mtaFixture, signedMtaRequest } from '../../src/testing';
+import { SECRET } from '../helpers/apps';
+import { captureLogs } from '../helpers/log-capture';
+
+// The inspector mounted in an ordinary Express app, as a developer would: it reads the routes' reports.
+function setup(options: { keep?: number } = {}) {
+  const quiet = captureLogs('fatal').logger;
+  const handled: string[] = [];
+  const mtaRoute = mtaWebhooks({ secret: SECRET, handlers: { 'delivery-status': (event) => void handled.push(event.type) } });
+  const httpsmsRoute = httpsmsWebhooks({ signingKey: 'httpsms-key', logger: quiet });
+  const inspector = webhookInspector({ receivers: [mtaRoute, httpsmsRoute], keep: options.keep, keys: { mta: SECRET }, echo: false });
+  const app = express();
+  app.use('/_inspector', inspector);
+  app.post('/webhooks/mta', inspector.captureLogs, mtaRoute);
+  app.post('/webhooks/httpsms', httpsmsRoute);
+  return { app, inspector, handled };
+}
+
+const local = { Host: 'localhost' };
+const list = async (app: express.Express) => (await request(app).get('/_inspector/api/deliveries').set(local)).body as { keep: number; deliveries: DeliveryRecord[] };
+
+describe('webhookInspector', () => {
+  it('shows a signed delivery: verdict, masked signature, exact body, payload, normalized view, log lines', async () => {
+    const { app, handled } = setup();
+    const sent = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
+    expect((await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body)).status).toBe(200);
+    const { keep, deliveries } = await list(app);
+    expect(keep).toBe(500);
+    expect(handled).toEqual(['delivery-status']);
+    const [record] = deliveries;
+    expect(record).toMatchObject({ id: 1, provider: 'mta', event: 'delivery-status', version: 3, status: 200, outcome: 'handled', body: sent.body });
+    expect(record!.headers['x-signature']).toMatch(/^[0-9a-f]{6}•••• \(64 characters\)$/);
+    expect(JSON.stringify(record)).not.toContain(sent.headers['X-Signature']);
+    expect(record!.normalized).toMatchObject({ messageId: expect.any(String) });
+    expect(record!.logs).toContainEqual(expect.objectContaining({ msg: 'webhook delivery handled', outcome: 'handled' }));
+  });
+
+  it('shows a forged delivery with its code and the likely cause', async () => {
+    const { app } = setup();
+    const body = JSON.stringify(mtaFixture('delivery-status'));
+    await request(app).post('/webhooks/mta').set({ 'Content-Type': 'application/json', 'X-Signature': signedMtaRequest(body, 'other').headers['X-Signature'] }).send(body);
+    const [record] = (await list(app)).deliveries;
+    expect(record).toMatchObject({ status: 401, code: 'signature.invalid', outcome: 'rejected', diagnosis: expect.stringMatching(/^a different secret/) });
+  });
+
+  it('replays a delivery through the route: a second record, marked as a replay (and a duplicate)', async () => {
+    const { app, handled } = setup();
+    const sent = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
+    await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body);
+    const replayed = await request(app).post('/_inspector/api/deliveries/1/replay').set({ ...local, 'X-Inspector': '1' });
+    expect(replayed.status).toBe(200);
+    expect(replayed.body).toMatchObject({ id: 2, replayOf: 1, status: 200, outcome: 'duplicate', body: sent.body });
+    expect(handled).toHaveLength(1);
+  });
+
+  it('copies as curl with the real header values, and saves the exact bytes as a fixture', async () => {
+    const { app } = setup();
+    const sent = signedMtaRequest(mtaFixture('message-reply'), SECRET);
+    await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body);
+    const curl = await request(app).get('/_inspector/api/deliveries/1/curl').set(local);
+    expect(curl.text).toContain(`-H 'x-signature: ${sent.headers['X-Signature']}'`);
+    expect(curl.text).toContain("curl -i -X POST 'http://localhost/webhooks/mta'");
+    const fixture = await request(app).get('/_inspector/api/deliveries/1/fixture').set(local).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(fixture.headers['content-disposition']).toBe('attachment; filename="mta-message-reply-v3-1.json"');
+    expect((fixture.body as Buffer).toString()).toBe(sent.body);
+  });
+
+  it('sends a signed sample of any event and version, and an unsigned one where it has no key', async () => {
+    const { app } = setup();
+    const action = (body: object) => request(app).post('/_inspector/api/samples').set({ ...local, 'X-Inspector': '1' }).send(body);
+    expect((await action({ provider: 'mta', event: 'number-opt-in', version: 1 })).status).toBe(200);
+    expect((await action({ provider: 'httpsms', event: 'message.phone.sent' })).status).toBe(200);
+    expect((await action({ provider: 'mta', event: 'no-such-event' })).status).toBe(400);
+    const [httpsms, mta] = (await list(app)).deliveries;
+    // V1 and V2 opt-ins have the same shape: the receiver reports both versions.
+    expect(mta).toMatchObject({ sample: true, event: 'number-opt-in', version: [1, 2], status: 200 });
+    expect(httpsms).toMatchObject({ sample: true, status: 401, code: 'signature.missing' });
+  });
+
+  it('keeps the last N deliveries only', async () => {
+    const { app } = setup({ keep: 2 });
+    for (let index = 0; index < 3; index += 1) {
+      const sent = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+      await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body);
+    }
+    expect((await list(app)).deliveries.map((record) => record.id)).toEqual([3, 2]);
+    expect((await request(app).get('/_inspector/api/deliveries/1/curl').set(local)).status).toBe(404);
+  });
+
+  it('answers this machine only, and takes actions only with the X-Inspector header', async () => {
+    const { app } = setup();
+    expect((await request(app).get('/_inspector/api/deliveries').set({ Host: 'rebound.example.com' })).status).toBe(403);
+    expect((await request(app).post('/_inspector/api/samples').set(local).send({ provider: 'mta', event: 'message-send' })).status).toBe(403);
+  });
+
+  it('serves its page and script from the package, redirecting to the trailing slash', async () => {
+    const { app } = setup();
+    expect((await request(app).get('/_inspector').set(local)).headers.location).toBe('/_inspector/');
+    const page = await request(app).get('/_inspector/').set(local);
+    expect(page.text).toContain('<script src="./app.js"></script>');
+    expect(page.text).not.toMatch(/https?:\/\//);
+    expect((await request(app).get('/_inspector/app.js').set(local)).headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('refuses NODE_ENV=production unless told, and checks its options', () => {
+    const route = mtaWebhooks({ secret: SECRET });
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(() => webhookInspector({ receivers: [route] })).toThrow(/refuses to run with NODE_ENV=production/);
+      expect(() => webhookInspector({ receivers: [route], allowInProduction: true, echo: false }).close()).not.toThrow();
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+    expect(() => webhookInspector({ receivers: [] })).toThrow(/Option "receivers"/);
+    expect(() => webhookInspector({ receivers: [route], keep: 0 })).toThrow(/Option "keep"/);
+  });
+});

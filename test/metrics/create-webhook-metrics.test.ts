@@ -1,0 +1,78 @@
+import express from 'express';
+import { Registry } from 'prom-client';
+import request from 'supertest';
+import { httpsmsWebhooks } from '../../src/express/httpsms';
+import { mtaWebhooks } from '../../src/express/mta';
+import { createWebhookMetrics } from '../../src/metrics';
+import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
+import { SECRET } from '../helpers/apps';
+import { AUDIENCE, SIGNING_KEY } from '../helpers/providers';
+
+/** The value of one series in the registry's text exposition, as Prometheus scrapes it. */
+async function scraped(registry: Registry, series: string): Promise<number | undefined> {
+  const line = (await registry.metrics()).split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('createWebhookMetrics through real Express routes', () => {
+  function app(registry: Registry) {
+    const metrics = createWebhookMetrics({ registry });
+    const host = express();
+    host.post('/mta', mtaWebhooks({ secret: SECRET, metrics, logger: false, handlers: { 'delivery-status': () => {}, 'message-reply': () => Promise.reject(new Error('db down')) } }));
+    host.post('/httpsms', httpsmsWebhooks({ signingKey: SIGNING_KEY, audience: AUDIENCE, metrics, logger: false, handlers: { 'message.phone.received': () => {} } }));
+    return host;
+  }
+
+  it('counts MTA deliveries by event, outcome and status, and times them', async () => {
+    const registry = new Registry();
+    const host = app(registry);
+    const status = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(host).post('/mta').set(status.headers).send(status.body).expect(200);
+    await request(host).post('/mta').set(status.headers).send(status.body).expect(200, { ok: true, duplicate: true });
+    const optIn = signedMtaRequest(mtaFixture('number-opt-in', { unique: true }), SECRET);
+    await request(host).post('/mta').set(optIn.headers).send(optIn.body).expect(200);
+    const reply = signedMtaRequest(mtaFixture('message-reply', { unique: true }), SECRET);
+    await request(host).post('/mta').set(reply.headers).send(reply.body).expect(500);
+    await request(host).post('/mta').set({ ...status.headers, 'X-Signature': '0'.repeat(64) }).send(status.body).expect(401);
+
+    const total = 'sms_webhooks_deliveries_total';
+    expect(await scraped(registry, `${total}{provider="mta",event="delivery-status",outcome="handled",status="200"}`)).toBe(1);
+    expect(await scraped(registry, `${total}{provider="mta",event="delivery-status",outcome="duplicate",status="200"}`)).toBe(1);
+    expect(await scraped(registry, `${total}{provider="mta",event="number-opt-in",outcome="no_handler",status="200"}`)).toBe(1);
+    expect(await scraped(registry, `${total}{provider="mta",event="message-reply",outcome="failed",status="500"}`)).toBe(1);
+    expect(await scraped(registry, `${total}{provider="mta",event="unknown",outcome="rejected",status="401"}`)).toBe(1);
+    expect(await scraped(registry, 'sms_webhooks_delivery_duration_seconds_count{provider="mta",event="delivery-status",outcome="handled"}')).toBe(1);
+    expect(await scraped(registry, 'sms_webhooks_delivery_duration_seconds_bucket{le="5",provider="mta",event="delivery-status",outcome="handled"}')).toBe(1);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
+  });
+
+  it('counts httpSMS deliveries, and never puts ids or phone numbers in a label', async () => {
+    const registry = new Registry();
+    const host = app(registry);
+    const fixture = httpsmsFixture('message.phone.received', { unique: true });
+    const signed = await signedHttpsmsRequest(fixture, SIGNING_KEY, { audience: AUDIENCE });
+    await request(host).post('/httpsms').set(signed.headers).send(signed.body).expect(200);
+    expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="httpsms",event="message.phone.received",outcome="handled",status="200"}')).toBe(1);
+    const text = await registry.metrics();
+    const data = fixture.data as Record<string, string>;
+    for (const personal of [fixture.id as string, data.contact, data.owner].filter(Boolean)) expect(text).not.toContain(personal);
+  });
+
+  it('counts a refusal for an unreachable store, by store', async () => {
+    const registry = new Registry();
+    const broken = { claim: () => Promise.reject(new Error('redis down')), complete: () => {}, release: () => {} };
+    const route = mtaWebhooks({ secret: SECRET, logger: false, metrics: createWebhookMetrics({ registry }), dedupe: { store: broken, onStoreError: 'refuse' } as never });
+    const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(express().post('/mta', route)).post('/mta').set(signed.headers).send(signed.body).expect(503);
+    expect(await scraped(registry, 'sms_webhooks_store_errors_total{provider="mta",store="dedupe"}')).toBe(1);
+  });
+
+  it('reuses the metrics already in a registry, and checks its options', () => {
+    const registry = new Registry();
+    createWebhookMetrics({ registry });
+    expect(() => createWebhookMetrics({ registry })).not.toThrow();
+    expect(() => createWebhookMetrics({ registry: {} as never })).toThrow(/Option "registry"/);
+    expect(() => createWebhookMetrics({ buckets: [0, 1] })).toThrow(/Option "buckets"/);
+    expect(() => mtaWebhooks({ secret: SECRET, metrics: {} as never })).toThrow(/Option "metrics"/);
+  });
+});
