@@ -1,5 +1,6 @@
 // Type-level tests of the receiver options: checked by `npm run typecheck` (tsc), never run.
 import { createHttpsmsReceiver, createMtaReceiver, httpsmsWebhooks, mtaWebhooks } from '../../src/index';
+import * as fetchEntry from '../../src/fetch/index';
 import { httpsmsFixture, mtaFixture } from '../../src/testing/index';
 
 // The secret is required unless the dangerous switch is on, in the code, as `true`.
@@ -39,3 +40,10 @@ mtaFixture('message-send', { extra: { segments: 2 } });
 httpsmsFixture('message.send.failed', { data: { error_message: 'NO_SERVICE' }, envelope: { id: 'x' } });
 // @ts-expect-error -- a field of another event's data
 httpsmsFixture('phone.heartbeat.online', { data: { content: 'hi' } });
+
+// The other adapters take the same option types.
+fetchEntry.mtaWebhooks({ secret: 's' });
+// @ts-expect-error -- no secret, on the Fetch entry too
+fetchEntry.mtaWebhooks({ handlers: {} });
+// @ts-expect-error -- no signing key, on the Fetch entry too
+fetchEntry.httpsmsWebhooks({ audience: 'https://example.test/hook' });
