@@ -165,8 +165,9 @@ function seededPick(share: number, seed: number): Flaky {
 
 describeWithRedis('fault run: Redis stalled (SIGSTOP) then killed mid-run, MTA retries, handlers failing once at random', () => {
   const FAULT_EVENTS = 1000;
-  // MTA's schedule (2 retries, exponential backoff) scaled down: 300 ms then 600 ms, longer than each outage.
-  const MTA = { retries: 2, backoffMs: 300, duplicateShare: 0.05, concurrency: 16 } as const;
+  // MTA's schedule (2 retries, exponential backoff) scaled down: 500 ms then 1 s, longer than each outage even
+  // when a loaded machine makes Redis slow to come back after the kill.
+  const MTA = { retries: 2, backoffMs: 500, duplicateShare: 0.05, concurrency: 16 } as const;
   const PLAN = { stallAfter: 150, stallMs: 400, killAfter: 300, downMs: 250 };
   // Persistence on (appendfsync always): a Redis that forgets what it accepted cannot keep a promise of "done".
   const redis = new RedisServer(['--appendonly', 'yes', '--appendfsync', 'always']);
