@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { HTTPSMS_ISSUER } from '../httpsms/constants.js';
-import { type SignableBody, type SignedBody, type SignedRequest, toBytes } from './sign.js';
+import { type SignableBody, type SignedBody, type SignedRequest, toBytes } from './signable.js';
 
 export interface HttpsmsSignOptions {
   /** The webhook URL as registered in httpSMS: the token's `aud`. */

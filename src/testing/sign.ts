@@ -1,24 +1,9 @@
 import { signMtaPayload } from '../mta/signature.js';
-
-/** A signed request: the exact bytes to send and the headers the provider would send with them. */
-export interface SignedRequest<H extends Record<string, string> = Record<string, string>, B extends string | Buffer = string | Buffer> {
-  /** The exact bytes that were signed (a string unless a Buffer was given): send them as they are. */
-  body: B;
-  headers: H;
-}
+import { type SignableBody, type SignedBody, type SignedRequest, toBytes } from './signable.js';
 
 export type SignedMtaRequest<B extends string | Buffer = string | Buffer> = SignedRequest<{ 'Content-Type': string; 'X-Signature': string }, B>;
 
-/** What the sign helpers take: an object (serialized with JSON.stringify), or the exact bytes as a string or Buffer. */
-export type SignableBody = object | string | Buffer;
-
-/** The type of the signed body: a Buffer stays a Buffer, anything else is sent as a string. */
-export type SignedBody<B extends SignableBody> = B extends Buffer ? Buffer : string;
-
-/** The body as the exact bytes to send: a string or Buffer is kept byte for byte. */
-export function toBytes<B extends SignableBody>(body: B): SignedBody<B> {
-  return (typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body)) as SignedBody<B>;
-}
+export type { SignableBody, SignedBody, SignedRequest } from './signable.js';
 
 /**
  * A request MTA could have sent: `body` and its `X-Signature`. Works with supertest
