@@ -5,7 +5,7 @@ import type { Logger } from './logger.js';
 export interface HandlerContext {
   /** A child of the receiver's logger, bound to this delivery. */
   log: Logger;
-  /** The delivery's de-duplication key (see the README, "Reliability"). */
+  /** The delivery's de-duplication key (see docs/reliability.md). */
   key: string;
   /** True when an earlier attempt at this key failed: this is the provider's (or the queue's) retry. */
   redelivery: boolean;

@@ -12,7 +12,7 @@ const parties = { from: { 1: 'originationNumber', 2: 'originationNumber', 3: 'fr
 
 /**
  * Which payload field feeds each normalized field, per event and version (`null`: never set in that version).
- * The README's Events table is this table, and a test checks every fixture against it, so neither can drift.
+ * The events page's table (docs/mta.md) is this table, and a test checks every fixture against it, so neither can drift.
  * Each normalized field means one thing in every version; `messageId` on message-reply does not, and is
  * deprecated for `replyId` and `inReplyToMessageId`.
  */

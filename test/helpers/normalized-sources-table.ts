@@ -7,7 +7,7 @@ const cell = (source: MtaNormalizedSource): string => {
   return `\`${source.from}\` (${source.how})`;
 };
 
-/** MTA_NORMALIZED_SOURCES as the Markdown table the README shows. */
+/** MTA_NORMALIZED_SOURCES as the Markdown table docs/mta.md shows. */
 export function renderNormalizedSources(): string {
   const rows = MTA_EVENT_TYPES.flatMap((type) =>
     Object.entries(MTA_NORMALIZED_SOURCES[type]).map(

@@ -56,9 +56,9 @@ describe('every normalized field reads the payload field MTA_NORMALIZED_SOURCES 
   });
 });
 
-describe('the README shows the same table', () => {
+describe('the MTA events page shows the same table', () => {
   it('contains MTA_NORMALIZED_SOURCES, rendered', () => {
-    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-    expect(readme).toContain(renderNormalizedSources());
+    const page = readFileSync(join(__dirname, '../../docs/mta.md'), 'utf8');
+    expect(page).toContain(renderNormalizedSources());
   });
 });
