@@ -14,7 +14,7 @@ const output = npm(['pack', '--json', '--pack-destination', tmpdir()], root);
 // The prepack build may print before npm's JSON: read from the JSON's opening bracket on.
 const [packed] = JSON.parse(output.slice(output.search(/^\[/m)));
 const files = packed.files.map((file) => file.path);
-const unexpected = files.filter((path) => !/^(dist\/[^/]+\.(c?js|d\.c?ts)|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(path));
+const unexpected = files.filter((path) => !/^(dist\/[^/]+\.(c?js|d\.c?ts)|README\.md|docs\/[^/]+\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(path));
 const missing = ['LICENSE', 'CHANGELOG.md', 'README.md'].filter((path) => !files.includes(path));
 if (unexpected.length > 0 || missing.length > 0) {
   console.error(`The package ships files users do not need (${unexpected.join(', ')}) or lacks ${missing.join(', ')}`);
