@@ -165,9 +165,10 @@ function seededPick(share: number, seed: number): Flaky {
 
 describeWithRedis('fault run: Redis stalled (SIGSTOP) then killed mid-run, MTA retries, handlers failing once at random', () => {
   const FAULT_EVENTS = 1000;
-  // MTA's schedule (2 retries, exponential backoff) scaled down: 500 ms then 1 s, longer than each outage even
-  // when a loaded machine makes Redis slow to come back after the kill.
-  const MTA = { retries: 2, backoffMs: 500, duplicateShare: 0.05, concurrency: 16 } as const;
+  // MTA's schedule (2 retries, exponential backoff) scaled down to 1 s then 2 s: under the 'refuse' policy an
+  // event is lost exactly when an outage outlasts the provider's retries, so the window is kept well beyond each
+  // planned outage even when a loaded machine makes Redis slow to come back after the kill.
+  const MTA = { retries: 2, backoffMs: 1000, duplicateShare: 0.05, concurrency: 16 } as const;
   const PLAN = { stallAfter: 150, stallMs: 400, killAfter: 300, downMs: 250 };
   // Persistence on (appendfsync always): a Redis that forgets what it accepted cannot keep a promise of "done".
   const redis = new RedisServer(['--appendonly', 'yes', '--appendfsync', 'always']);
