@@ -12,15 +12,7 @@ import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { setUpTracing } from '../helpers/otel';
 import { rawPost } from '../helpers/raw-post';
-import { RedisServer, describeWithRedis } from '../helpers/redis-server';
-
-const waitFor = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
 
 describeWithRedis('the queue worker: metrics and traces of each job', () => {
   const redis = new RedisServer();
@@ -61,7 +53,7 @@ describeWithRedis('the queue worker: metrics and traces of each job', () => {
     const handlerSpans: string[] = [];
     const tracer = otel.provider.getTracer('app');
     startWorker({ mta: { 'delivery-status': () => void tracer.startActiveSpan('save status', (span) => (handlerSpans.push(span.spanContext().spanId), span.end())) } });
-    await waitFor(() => otel.exporter.getFinishedSpans().some((span) => span.name === 'webhook job mta delivery-status'));
+    await waitUntil(() => otel.exporter.getFinishedSpans().some((span) => span.name === 'webhook job mta delivery-status'));
     const spans = otel.exporter.getFinishedSpans();
     const delivery = spans.find((span) => span.name === 'webhook mta delivery-status')!;
     const job = spans.find((span) => span.name === 'webhook job mta delivery-status')!;
@@ -80,7 +72,7 @@ describeWithRedis('the queue worker: metrics and traces of each job', () => {
     await enqueue('delivery-status');
     await enqueue('message-reply');
     startWorker({ mta: { 'delivery-status': () => {}, 'message-reply': () => Promise.reject(new Error('crm down')) } }, registry);
-    await waitFor(async () => (await handoff.queue.getJobCounts('failed')).failed === 1 && (await handoff.queue.getJobCounts('completed')).completed === 1);
+    await waitUntil(async () => (await handoff.queue.getJobCounts('failed')).failed === 1 && (await handoff.queue.getJobCounts('completed')).completed === 1);
     const text = await registry.metrics();
     expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="delivery-status",result="handled"} 1');
     expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="message-reply",result="retrying"} 1');

@@ -9,15 +9,7 @@ import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
 import { rawPost } from '../helpers/raw-post';
-import { RedisServer, describeWithRedis } from '../helpers/redis-server';
-
-const waitFor = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
 
 describeWithRedis('the queue worker reads what the receiver accepted, and awaits what handlers return', () => {
   const redis = new RedisServer();
@@ -54,7 +46,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     expect((await enqueue(body)).status).toBe(200);
     const seen: string[] = [];
     startWorker({ mta: { 'delivery-status': (event) => void seen.push(event.normalized.messageId) } });
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
     expect(seen).toEqual(['bom-1']);
     expect(await handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
   });
@@ -64,7 +56,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     const effects: string[] = [];
     const query = { then: (resolve: (value: unknown) => void) => setTimeout(() => resolve(effects.push('query ran')), 10) };
     startWorker({ mta: { 'delivery-status': () => query } });
-    await waitFor(async () => (await handoff.queue.getJobCounts('completed')).completed === 1);
+    await waitUntil(async () => (await handoff.queue.getJobCounts('completed')).completed === 1);
     expect(effects).toEqual(['query ran']);
   });
 
@@ -73,7 +65,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     let attempts = 0;
     const failing = { then: (_resolve: unknown, reject: (reason: unknown) => void) => reject(new Error(`attempt ${++attempts} failed`)) };
     startWorker({ mta: { 'delivery-status': () => failing } });
-    await waitFor(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
+    await waitUntil(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
     expect(attempts).toBe(2);
   });
 
@@ -88,7 +80,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
       receivedAt: Date.now(),
     }, { jobId: 'broken', attempts: 5 });
     startWorker({ mta: { 'delivery-status': () => {} } }, logs.logger);
-    await waitFor(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
+    await waitUntil(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
     const job = await handoff.queue.getJob('broken');
     expect(job?.attemptsMade).toBe(1);
     const line = logs.lines.find((entry) => entry.key === 'mta:delivery-status:broken:4');
@@ -105,7 +97,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     const seen: string[] = [];
     const worker = createWebhookWorker({ connection: connection(), queueName, handlers: { 'delivery-status': (event) => void seen.push(event.type) } });
     workers.push(worker);
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
   });
 });
 
@@ -143,7 +135,7 @@ describeWithRedis('the queue worker records delivery statuses before its handler
       handlers: { mta: { 'delivery-status': (_event, ctx) => void seen.push(`${ctx.status?.outcome} ${ctx.status?.current.name}`) } },
     });
     workers.push(worker);
-    await waitFor(async () => (await handoff.queue.getJobCounts('completed')).completed === 2);
+    await waitUntil(async () => (await handoff.queue.getJobCounts('completed')).completed === 2);
     expect(seen).toEqual(['applied DELIVERED']);
     expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
   });

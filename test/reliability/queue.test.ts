@@ -13,15 +13,7 @@ import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } fr
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
 import { expectError } from '../helpers/mta-app';
-import { RedisServer, describeWithRedis } from '../helpers/redis-server';
-
-const waitFor = async (check: () => boolean, ms = 10_000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
 
 describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () => {
   const redis = new RedisServer();
@@ -56,7 +48,7 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
 
     const seen: Array<[QueuedEvent, HandlerContext]> = [];
     worker({ 'delivery-status': (event, ctx) => void seen.push([event, ctx]) });
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
     const [event, ctx] = seen[0]!;
     expect(event).toMatchObject({ provider: 'mta', type: 'delivery-status', version: 3, normalized: { status: { name: 'DELIVERED' } } });
     expect(event.normalized.timestamp).toBeInstanceOf(Date);
@@ -69,7 +61,7 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
     expect((await request(app).post('/httpsms').set(headers).send(body)).status).toBe(200);
     const seen: QueuedEvent[] = [];
     worker({ 'message.phone.received': (event) => void seen.push(event) });
-    await waitFor(() => seen.length === 1);
+    await waitUntil(() => seen.length === 1);
     expect(seen[0]).toMatchObject({ provider: 'httpsms', id: '5f0b7c52-3d0e-4b8e-9a55-2f3c1d9e7a41' });
   });
 
@@ -84,7 +76,7 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
         if (attempts.length < 2) throw new Error('downstream timeout');
       },
     });
-    await waitFor(() => attempts.length === 2);
+    await waitUntil(() => attempts.length === 2);
     expect(attempts).toEqual([false, true]);
   });
 
@@ -106,15 +98,15 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/worker-process.ts', String(redis.port), queueName], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
-    await waitFor(() => output.includes('ready'), 20_000);
+    await waitUntil(() => output.includes('ready'), 20_000);
     await request(app).post('/mta').set(headers).send(body);
-    await waitFor(() => output.includes('started 777'));
+    await waitUntil(() => output.includes('started 777'));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
     const finished: string[] = [];
     worker({ 'delivery-status': (event) => void finished.push(event.normalized.messageId) }, { workerOptions: { lockDuration: 1000, stalledInterval: 300 } });
-    await waitFor(() => finished.length === 1, 15_000);
+    await waitUntil(() => finished.length === 1, 15_000);
     expect(finished).toEqual(['777']);
   }, 40_000);
 });
