@@ -53,28 +53,25 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
     const finish = (succeeded: boolean) => (dedupe ? settle(dedupe, key, admission, succeeded, log, describe) : undefined);
     if (entry) entry.release = () => finish(false);
     const context = new DeliveryContext(log, spec.name, event.type, key, admission.redelivery, Date.now());
-    let ran: number;
+    let ran: number | 'stale' = 'stale';
     try {
-      if (options.status) {
-        context.status = await recordStatus(options.status, event, log, describe);
-        if (isSkipped(options.status, context.status)) {
-          if (entry) entry.release = undefined;
-          await finish(true);
-          return { outcome: 'stale', redelivery: admission.redelivery, statusChange: context.status };
-        }
+      if (options.status) context.status = await recordStatus(options.status, event, log, describe);
+      if (!isSkipped(options.status, context.status)) {
+        const work = dispatch(event, context, log);
+        ran = typeof work === 'number' ? work : await work;
       }
-      const work = dispatch(event, context, log);
-      ran = typeof work === 'number' ? work : await work;
     } catch (error) {
       if (entry) entry.release = undefined;
       await finish(false);
       throw error;
     }
+    // Done: the claim is ours to complete now, no longer close()'s to give back.
     if (entry) entry.release = undefined;
     const settled = finish(true);
     if (settled) await settled;
-    if (!context.status && !admission.redelivery) return ran > 0 ? HANDLED : NO_HANDLER;
-    return { outcome: ran > 0 ? 'handled' : 'no_handler', redelivery: admission.redelivery, statusChange: context.status };
+    const outcome = ran === 'stale' ? 'stale' : ran > 0 ? 'handled' : 'no_handler';
+    if (!context.status && !admission.redelivery && outcome !== 'stale') return outcome === 'handled' ? HANDLED : NO_HANDLER;
+    return { outcome, redelivery: admission.redelivery, statusChange: context.status };
   }
 
   /** Runs the handlers; whatever they throw, synchronously or not, becomes a handler.failed. */

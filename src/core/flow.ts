@@ -14,6 +14,7 @@ import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
 import { toStoreKey } from './store-key.js';
+import { isClientAbort, isFailure } from './outcome.js';
 
 /** What any adapter can supply about one request: this is all the flow needs from a runtime. */
 export interface IncomingDelivery {
@@ -94,11 +95,11 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       const dispatched = await dispatch(event, delivery, key, log, entry);
       logOutcome(log, spec, event, key, dispatched.outcome, startedAt);
       if (tokens) {
-        const delivery = described(event, log, incoming, rawBody, key, startedAt);
-        delivery.outcome = dispatched.outcome;
-        delivery.redelivery = dispatched.redelivery;
-        delivery.statusChange = dispatched.statusChange;
-        report(tokens, delivery);
+        const told = described(event, log, incoming, rawBody, key, startedAt);
+        told.outcome = dispatched.outcome;
+        told.redelivery = dispatched.redelivery;
+        told.statusChange = dispatched.statusChange;
+        report(tokens, told);
       }
       return { event, outcome: dispatched.outcome };
     } catch (error) {
@@ -137,31 +138,18 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     });
   }
 
-  function deliver(incoming: IncomingDelivery): Promise<Answer> {
+  /**
+   * One delivery, tracked from its first byte so that close() can wait for it, or, when it cannot wait any longer,
+   * settle it with 503 receiver.closing (the steps go on, but nobody waits for them).
+   */
+  function tracked(incoming: IncomingDelivery): Promise<{ event: E; outcome: Dispatched['outcome'] }> {
     const entry = inFlight.enter();
-    return new Promise<Answer>((resolve) => {
-      entry.force = () => resolve(errorAnswer(receiverClosing()));
-      steps(incoming, entry).then(
-        ({ outcome }) => {
-          inFlight.leave(entry);
-          resolve(outcome === 'duplicate' ? DUPLICATE_ANSWER : OK_ANSWER);
-        },
-        (error: unknown) => {
-          inFlight.leave(entry);
-          resolve(isWebhookError(error) ? errorAnswer(error) : INTERNAL_ANSWER);
-        },
-      );
-    });
-  }
-
-  function run(incoming: IncomingDelivery): Promise<E> {
-    const entry = inFlight.enter();
-    return new Promise<E>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       entry.force = () => reject(receiverClosing());
       steps(incoming, entry).then(
-        ({ event }) => {
+        (result) => {
           inFlight.leave(entry);
-          resolve(event);
+          resolve(result);
         },
         (error: unknown) => {
           inFlight.leave(entry);
@@ -169,6 +157,17 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
         },
       );
     });
+  }
+
+  function deliver(incoming: IncomingDelivery): Promise<Answer> {
+    return tracked(incoming).then(
+      ({ outcome }) => (outcome === 'duplicate' ? DUPLICATE_ANSWER : OK_ANSWER),
+      (error: unknown) => (isWebhookError(error) ? errorAnswer(error) : INTERNAL_ANSWER),
+    );
+  }
+
+  function run(incoming: IncomingDelivery): Promise<E> {
+    return tracked(incoming).then(({ event }) => event);
   }
 
   function close(): Promise<void> {
@@ -195,10 +194,10 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 /** The report fields of a delivery that did not go through. */
 function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'code' | 'message' | 'diagnosis' | 'error' | 'aborted'> {
   if (!isWebhookError(error)) {
-    const aborted = (error as { code?: string } | null)?.code === 'ECONNRESET';
+    const aborted = isClientAbort(error);
     return { outcome: 'failed', status: 500, code: aborted ? undefined : 'internal.error', error, aborted };
   }
-  const failed = error.status >= 500 && error.code !== 'receiver.closing';
+  const failed = isFailure(error);
   return {
     outcome: failed ? 'failed' : 'rejected',
     status: error.status,

@@ -1,5 +1,6 @@
 import { isWebhookError } from './errors.js';
 import type { Logger } from './logger.js';
+import { isClientAbort, isFailure } from './outcome.js';
 
 interface Described<E> {
   name: string;
@@ -23,16 +24,14 @@ export function logRejection(log: Logger, provider: string, error: unknown, summ
   const fields = { provider, ...summary, durationMs: since(startedAt) };
   if (!isWebhookError(error)) {
     // A client that went away mid-body is routine; anything else is a fault of ours, answered 500.
-    if ((error as NodeJS.ErrnoException)?.code === 'ECONNRESET') {
+    if (isClientAbort(error)) {
       log.info({ ...fields, outcome: 'aborted' }, 'webhook delivery not completed: the client closed the connection');
     } else {
       log.error({ ...fields, outcome: 'failed', err: error }, 'webhook delivery failed unexpectedly');
     }
     return;
   }
-  // The same words as the delivery's report (and its metrics): a 5xx of ours is a failure, not a refusal.
-  const failed = error.status >= 500 && error.code !== 'receiver.closing';
-  const line = { ...fields, outcome: failed ? 'failed' : 'rejected', status: error.status, code: error.code, ...(error.diagnosis ? { diagnosis: error.diagnosis } : {}) };
+  const line = { ...fields, outcome: isFailure(error) ? 'failed' : 'rejected', status: error.status, code: error.code, ...(error.diagnosis ? { diagnosis: error.diagnosis } : {}) };
   if (error.status >= 500) log.error({ ...line, err: error.cause ?? error }, error.message);
   else log.warn(line, `webhook delivery rejected: ${error.message}`);
 }
