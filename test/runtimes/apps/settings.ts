@@ -2,6 +2,9 @@
 // test/helpers, because these apps also run in Bun, Deno, workerd and Next.js, where the helpers' Node-only
 // imports (express, node:crypto) cannot load. The values must equal test/helpers' SECRET, SIGNING_KEY and
 // AUDIENCE: the Node side signs with those, so a mismatch fails every case at once.
+import { HTTPSMS_EVENT_TYPES } from '../../../src/httpsms/constants';
+import { MTA_EVENT_TYPES } from '../../../src/mta/constants';
+
 export const SECRET = 'test-secret-5f0c8e1d9a7b4c3e2f1a0b9c8d7e6f5a';
 export const SIGNING_KEY = 'httpsms-signing-key-3c1f9e7a';
 export const AUDIENCE = 'https://hooks.example.com/webhooks/httpsms';
@@ -15,17 +18,9 @@ export interface HandledRecord {
   version?: unknown;
 }
 
-const MTA_EVENTS = ['delivery-status', 'message-reply', 'message-send', 'number-opt-in'] as const;
-const HTTPSMS_EVENTS = [
-  'message.phone.received',
-  'message.phone.sent',
-  'message.phone.delivered',
-  'message.send.failed',
-  'message.send.expired',
-  'message.call.missed',
-  'phone.heartbeat.offline',
-  'phone.heartbeat.online',
-] as const;
+// The event lists come from the sources: those two files import nothing, so every runtime can load them.
+const MTA_EVENTS = MTA_EVENT_TYPES;
+const HTTPSMS_EVENTS = HTTPSMS_EVENT_TYPES;
 
 type Recordable = { provider: string; type: string; version?: unknown };
 
