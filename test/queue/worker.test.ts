@@ -1,7 +1,5 @@
 import express from 'express';
-import type { Worker } from 'bullmq';
 import { mtaWebhooks } from '../../src/express/mta';
-import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { WorkerHandlers } from '../../src/queue/worker-handlers';
 import { createStatusTracker } from '../../src/status';
@@ -9,34 +7,21 @@ import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
 import { rawPost } from '../helpers/raw-post';
-import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
+import { queueTestbed } from '../helpers/queue-testbed';
+import { describeWithRedis, waitUntil } from '../helpers/redis-server';
 
 describeWithRedis('the queue worker reads what the receiver accepted, and awaits what handlers return', () => {
-  const redis = new RedisServer();
-  let queueName: string;
-  let handoff: QueueHandoff;
-  const workers: Worker[] = [];
-  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
-
-  beforeAll(() => redis.start());
-  afterAll(() => redis.destroy());
-  beforeEach(() => {
-    queueName = `w${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
-    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 20, attempts: 2 });
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.close()));
-    await handoff.close();
-  });
+  const bed = queueTestbed({ backoffMs: 20, attempts: 2 });
+  const connection = bed.connection;
 
   const startWorker = (handlers: WorkerHandlers, logger?: ReturnType<typeof captureLogs>['logger']) => {
-    const worker = createWebhookWorker({ connection: connection(), queueName, handlers, logger });
-    workers.push(worker);
+    const worker = createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers, logger });
+    bed.workers.push(worker);
     return worker;
   };
 
   const enqueue = async (body: string | Buffer) => {
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
     const { headers } = signedMtaRequest(body, SECRET);
     return rawPost(app, '/mta', headers, body);
   };
@@ -48,7 +33,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     startWorker({ mta: { 'delivery-status': (event) => void seen.push(event.normalized.messageId) } });
     await waitUntil(() => seen.length === 1);
     expect(seen).toEqual(['bom-1']);
-    expect(await handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
+    expect(await bed.handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
   });
 
   it('awaits a thenable returned by a handler: the job completes only after it ran', async () => {
@@ -56,7 +41,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     const effects: string[] = [];
     const query = { then: (resolve: (value: unknown) => void) => setTimeout(() => resolve(effects.push('query ran')), 10) };
     startWorker({ mta: { 'delivery-status': () => query } });
-    await waitUntil(async () => (await handoff.queue.getJobCounts('completed')).completed === 1);
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('completed')).completed === 1);
     expect(effects).toEqual(['query ran']);
   });
 
@@ -65,13 +50,13 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     let attempts = 0;
     const failing = { then: (_resolve: unknown, reject: (reason: unknown) => void) => reject(new Error(`attempt ${++attempts} failed`)) };
     startWorker({ mta: { 'delivery-status': () => failing } });
-    await waitUntil(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('failed')).failed === 1);
     expect(attempts).toBe(2);
   });
 
   it('fails a job that cannot be revived at once, and logs its key, never its body', async () => {
     const logs = captureLogs();
-    await handoff.queue.add('delivery-status', {
+    await bed.handoff.queue.add('delivery-status', {
       provider: 'mta',
       key: 'mta:delivery-status:broken:4',
       type: 'delivery-status',
@@ -80,8 +65,8 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
       receivedAt: Date.now(),
     }, { jobId: 'broken', attempts: 5 });
     startWorker({ mta: { 'delivery-status': () => {} } }, logs.logger);
-    await waitUntil(async () => (await handoff.queue.getJobCounts('failed')).failed === 1);
-    const job = await handoff.queue.getJob('broken');
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('failed')).failed === 1);
+    const job = await bed.handoff.queue.getJob('broken');
     expect(job?.attemptsMade).toBe(1);
     const line = logs.lines.find((entry) => entry.key === 'mta:delivery-status:broken:4');
     expect(line).toMatchObject({ level: 50, msg: expect.stringContaining('last time') });
@@ -89,37 +74,24 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
   });
 
   it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
-    expect(() => createWebhookWorker({ connection: connection(), queueName, handlers: { mta: { 'message.phone.received': () => {} } } as never })).toThrow(
+    expect(() => createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers: { mta: { 'message.phone.received': () => {} } } as never })).toThrow(
       /handlers\.mta.*message\.phone\.received/,
     );
-    expect(() => createWebhookWorker({ connection: connection(), queueName, handlers: { 'delivery_status': () => {} } as never })).toThrow(/delivery_status/);
+    expect(() => createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers: { 'delivery_status': () => {} } as never })).toThrow(/delivery_status/);
     expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'flat-1' } })))).status).toBe(200);
     const seen: string[] = [];
-    const worker = createWebhookWorker({ connection: connection(), queueName, handlers: { 'delivery-status': (event) => void seen.push(event.type) } });
-    workers.push(worker);
+    const worker = createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers: { 'delivery-status': (event) => void seen.push(event.type) } });
+    bed.workers.push(worker);
     await waitUntil(() => seen.length === 1);
   });
 });
 
 describeWithRedis('the queue worker records delivery statuses before its handlers, as a receiver does', () => {
-  const redis = new RedisServer();
-  const workers: Worker[] = [];
-  let handoff: QueueHandoff;
-  let queueName: string;
-  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
-  beforeAll(() => redis.start());
-  afterAll(() => redis.destroy());
-  beforeEach(() => {
-    queueName = `s${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
-    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 20, attempts: 2 });
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.close()));
-    await handoff.close();
-  });
+  const bed = queueTestbed({ backoffMs: 20, attempts: 2 });
+  const connection = bed.connection;
 
   it('hands the change to the handlers and, with skipStale, completes a stale update without running them', async () => {
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
     for (const status of [4, 3]) {
       const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'queued-life', status } }), SECRET);
       expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
@@ -128,14 +100,14 @@ describeWithRedis('the queue worker records delivery statuses before its handler
     const seen: string[] = [];
     const worker = createWebhookWorker({
       connection: connection(),
-      queueName,
+      queueName: bed.queueName,
       concurrency: 1,
       statusTracker: tracker,
       skipStale: true,
       handlers: { mta: { 'delivery-status': (_event, ctx) => void seen.push(`${ctx.status?.outcome} ${ctx.status?.current.name}`) } },
     });
-    workers.push(worker);
-    await waitUntil(async () => (await handoff.queue.getJobCounts('completed')).completed === 2);
+    bed.workers.push(worker);
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('completed')).completed === 2);
     expect(seen).toEqual(['applied DELIVERED']);
     expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
   });

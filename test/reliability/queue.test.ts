@@ -2,49 +2,35 @@ import { spawn } from 'node:child_process';
 import express from 'express';
 import Redis from 'ioredis';
 import request from 'supertest';
-import type { Worker } from 'bullmq';
 import { mtaWebhooks } from '../../src/express/mta';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
 import type { HandlerContext } from '../../src/core/delivery-context';
-import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
+import { createQueueHandoff } from '../../src/queue/handoff';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { QueuedEvent } from '../../src/queue/revive';
 import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
 import { expectError } from '../helpers/mta-app';
+import { queueTestbed } from '../helpers/queue-testbed';
 import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
 
 describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () => {
-  const redis = new RedisServer();
-  let queueName: string;
-  let handoff: QueueHandoff;
-  const workers: Worker[] = [];
-  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
-
-  beforeAll(() => redis.start());
-  afterAll(() => redis.destroy());
-  beforeEach(() => {
-    queueName = `q${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
-    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 50, attempts: 3 });
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.close()));
-    await handoff.close();
-  });
+  const bed = queueTestbed({ backoffMs: 50, attempts: 3 });
+  const connection = bed.connection;
 
   function worker(handlers: Parameters<typeof createWebhookWorker>[0]['handlers'], options: Partial<Parameters<typeof createWebhookWorker>[0]> = {}) {
-    const started = createWebhookWorker({ connection: connection(), queueName, handlers, ...options });
-    workers.push(started);
+    const started = createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers, ...options });
+    bed.workers.push(started);
     return started;
   }
 
   it('answers 200 once the job is queued; the worker runs the typed handler; a duplicate is not queued again', async () => {
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
     expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
     expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
-    expect(await handoff.queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    expect(await bed.handoff.queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
 
     const seen: Array<[QueuedEvent, HandlerContext]> = [];
     worker({ 'delivery-status': (event, ctx) => void seen.push([event, ctx]) });
@@ -56,7 +42,7 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
   });
 
   it('queues httpSMS events too, keyed by the CloudEvents id', async () => {
-    const app = express().post('/httpsms', httpsmsWebhooks({ signingKey: 'k', handoff }));
+    const app = express().post('/httpsms', httpsmsWebhooks({ signingKey: 'k', handoff: bed.handoff }));
     const { body, headers } = await signedHttpsmsRequest(httpsmsFixture('message.phone.received'), 'k');
     expect((await request(app).post('/httpsms').set(headers).send(body)).status).toBe(200);
     const seen: QueuedEvent[] = [];
@@ -66,7 +52,7 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
   });
 
   it('retries a failing handler with backoff, flagged as a redelivery', async () => {
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
     const { body, headers } = signedMtaRequest(mtaFixture('message-send'), SECRET);
     await request(app).post('/mta').set(headers).send(body);
     const attempts: boolean[] = [];
@@ -84,7 +70,7 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
     // A Redis that is not there: nothing listens on port 1.
     const nowhere = new Redis({ host: '127.0.0.1', port: 1, maxRetriesPerRequest: null, retryStrategy: () => 50 });
     nowhere.on('error', () => {});
-    const down = createQueueHandoff({ connection: nowhere, queueName, timeoutMs: 200 });
+    const down = createQueueHandoff({ connection: nowhere, queueName: bed.queueName, timeoutMs: 200 });
     down.queue.on('error', () => {});
     const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: down }));
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status'), SECRET);
@@ -93,9 +79,9 @@ describeWithRedis('durable hand-off to BullMQ, against a real redis-server', () 
   });
 
   it('finishes a job on another worker when its worker is killed with SIGKILL mid-job', async () => {
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff }));
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: '777' } }), SECRET);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/worker-process.ts', String(redis.port), queueName], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/worker-process.ts', String(bed.redis.port), bed.queueName], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     await waitUntil(() => output.includes('ready'), 20_000);
