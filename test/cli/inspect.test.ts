@@ -12,6 +12,8 @@ describe('sms-webhooks inspect', () => {
     const cli = cliIo({});
     expect(await runCli(['inspect', '--forward', 'ftp://x'], cli.io)).toBe(2);
     expect(cli.err()).toMatch(/--forward must be an http\(s\) URL/);
-    expect(await runCli(['inspect', '--keep', '0'], cli.io)).toBe(2);
+    const keep = cliIo({});
+    expect(await runCli(['inspect', '--keep', '0'], keep.io)).toBe(2);
+    expect(keep.err()).toMatch(/--keep/);
   });
 });

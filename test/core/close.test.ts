@@ -43,7 +43,8 @@ describe('close() leaves no delivery unanswered', () => {
         [bytes.subarray(0, 20), bytes.subarray(20)],
         150,
       );
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Closed as soon as the request reached the server: the rest of its body follows 150 ms later.
+      await new Promise((resolve) => server.server.once('request', resolve));
       const closed = route.close();
       const answered = await answer;
       await closed;

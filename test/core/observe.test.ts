@@ -4,6 +4,7 @@ import type { DeliveryReport } from '../../src/core/observe';
 import { mtaWebhooks } from '../../src/express/mta';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
+import { captureLogs } from '../helpers/log-capture';
 
 describe('one report per delivery, told to every observer', () => {
   const reports: DeliveryReport[] = [];
@@ -56,9 +57,18 @@ describe('one report per delivery, told to every observer', () => {
   });
 
   it('keeps answering when an observer throws, and logs it', async () => {
-    const route = mtaWebhooks({ secret: SECRET, observers: { finished: () => { throw new Error('broken observer'); } } });
+    const logs = captureLogs('info');
+    let ran = 0;
+    const route = mtaWebhooks({
+      secret: SECRET,
+      logger: logs.logger,
+      observers: { finished: () => { throw new Error('broken observer'); } },
+      handlers: { 'delivery-status': () => void (ran += 1) },
+    });
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'obs-3' } }), SECRET);
     expect((await request(express().post('/mta', route)).post('/mta').set(headers).send(body)).status).toBe(200);
+    expect(ran).toBe(1);
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, err: expect.objectContaining({ message: 'broken observer' }) }));
   });
 
   it('checks the option when the route is made', () => {

@@ -52,5 +52,7 @@ export function withArrival(history: fc.Arbitrary<StatusEvent[]>): fc.Arbitrary<
 export async function finalState(tracker: StatusTracker, event: StatusEvent) {
   const messageId = event.normalized.messageId;
   const state = await tracker.get(event.provider, messageId);
+  // Every history has at least one event, so a status must be stored (a store that keeps nothing is no pass).
+  expect(state).toBeDefined();
   return state && { code: state.code, name: state.name, final: state.final, occurredAt: state.occurredAt };
 }

@@ -14,11 +14,25 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 async function refusal(authorization: string | undefined, options: { signingKey?: string; explainRejections?: boolean } = {}) {
   const logs = captureLogs('info');
+  const handled: unknown[] = [];
   const app = express();
-  app.post('/httpsms', httpsmsWebhooks({ signingKey: options.signingKey ?? KEY, audience: AUDIENCE, now: () => NOW, logger: logs.logger, explainRejections: options.explainRejections }));
+  app.post('/httpsms', httpsmsWebhooks({
+    signingKey: options.signingKey ?? KEY,
+    audience: AUDIENCE,
+    now: () => NOW,
+    logger: logs.logger,
+    explainRejections: options.explainRejections,
+    handlers: { 'message.phone.received': (event) => void handled.push(event) },
+  }));
   let call = request(app).post('/httpsms').set({ 'Content-Type': 'application/json', 'X-Event-Type': 'message.phone.received' });
   if (authorization) call = call.set('Authorization', authorization);
   const answer = await call.send(BODY);
+  // Whatever the cause, it is a refusal (401) and no handler ran.
+  expect({ status: answer.status, code: answer.body.error?.code, handled: handled.length }).toEqual({
+    status: 401,
+    code: authorization ? 'signature.invalid' : 'signature.missing',
+    handled: 0,
+  });
   const warn = logs.lines.find((line) => line.level === 40);
   return { status: answer.status, error: answer.body.error as { code: string; message: string }, diagnosis: String(warn?.diagnosis), text: answer.text + logs.text() };
 }

@@ -100,6 +100,11 @@ describe('webhookInspector', () => {
     const { app } = setup();
     expect((await request(app).get('/_inspector/api/deliveries').set({ Host: 'rebound.example.com' })).status).toBe(403);
     expect((await request(app).post('/_inspector/api/samples').set(local).send({ provider: 'mta', event: 'message-send' })).status).toBe(403);
+    const sent = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body);
+    expect((await request(app).post('/_inspector/api/deliveries/1/replay').set(local)).status).toBe(403);
+    // Refused actions did nothing: no sample, no replay, only the one real delivery.
+    expect((await list(app)).deliveries.map((record) => record.id)).toEqual([1]);
   });
 
   it('serves its page and script from the package, redirecting to the trailing slash', async () => {

@@ -16,14 +16,19 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function receiver(options: { secret?: string; explainRejections?: boolean } = {}) {
   const logs = captureLogs('info');
+  const handled: unknown[] = [];
   const app = express();
-  app.post('/mta', mtaWebhooks({ secret: options.secret ?? SECRET, logger: logs.logger, explainRejections: options.explainRejections }));
-  return { app, logs };
+  const record = (event: unknown) => void handled.push(event);
+  const handlers = { 'delivery-status': record, 'message-reply': record, 'message-send': record, 'number-opt-in': record };
+  app.post('/mta', mtaWebhooks({ secret: options.secret ?? SECRET, logger: logs.logger, explainRejections: options.explainRejections, handlers }));
+  return { app, logs, handled };
 }
 
 async function refusal(headers: Record<string, string | string[]>, body: string | Buffer, options?: Parameters<typeof receiver>[0]) {
-  const { app, logs } = receiver(options);
+  const { app, logs, handled } = receiver(options);
   const answer = await rawPost(app, '/mta', { 'Content-Type': 'application/json', ...headers }, body);
+  // Whatever the cause, it is a refusal: 401 signature.invalid, and no handler ran.
+  expect({ status: answer.status, code: (answer.body as { error?: { code: string } }).error?.code, handled: handled.length }).toEqual({ status: 401, code: 'signature.invalid', handled: 0 });
   const warn = logs.lines.find((line) => line.level === 40);
   return { status: answer.status, error: (answer.body as { error: { code: string; message: string } }).error, diagnosis: String(warn?.diagnosis), text: answer.text + logs.text() };
 }
