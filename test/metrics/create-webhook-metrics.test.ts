@@ -67,10 +67,15 @@ describe('createWebhookMetrics through real Express routes', () => {
     expect(await scraped(registry, 'sms_webhooks_store_errors_total{provider="mta",store="dedupe"}')).toBe(1);
   });
 
-  it('reuses the metrics already in a registry, and checks its options', () => {
+  it('reuses the metrics already in a registry (two receivers, one series), and checks its options', async () => {
     const registry = new Registry();
-    createWebhookMetrics({ registry });
-    expect(() => createWebhookMetrics({ registry })).not.toThrow();
+    for (const id of ['reuse-1', 'reuse-2']) {
+      // Each route made with its own createWebhookMetrics on the same registry.
+      const route = mtaWebhooks({ secret: SECRET, logger: false, metrics: createWebhookMetrics({ registry }), handlers: { 'delivery-status': () => {} } });
+      const signed = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: id } }), SECRET);
+      await request(express().post('/mta', route)).post('/mta').set(signed.headers).send(signed.body).expect(200);
+    }
+    expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBe(2);
     expect(() => createWebhookMetrics({ registry: {} as never })).toThrow(/Option "registry"/);
     expect(() => createWebhookMetrics({ buckets: [0, 1] })).toThrow(/Option "buckets"/);
     expect(() => mtaWebhooks({ secret: SECRET, metrics: {} as never })).toThrow(/Option "metrics"/);

@@ -24,7 +24,17 @@ function useHono(parseFirst: boolean): () => Target {
 }
 
 describe('Hono on @hono/node-server: handler(c.req.raw)', () => {
-  itPassesTheAcceptanceTable(useHono(false));
+  const target = useHono(false);
+  itPassesTheAcceptanceTable(target);
+
+  // Mounted with no middleware before it, the exact bytes arrive: a byte-order mark is kept, signed and accepted.
+  it('a body with a byte-order mark keeps its bytes: 200, and the handler ran', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(mtaFixture('message-send', { unique: true })))]);
+    const before = (await target().handled()).length;
+    const response = await target().send('/webhooks/mta', new Uint8Array(bytes), signedMtaRequest(bytes, SECRET).headers);
+    expect(response.status).toBe(200);
+    expect((await target().handled()).slice(before)).toEqual([expect.objectContaining({ provider: 'mta', type: 'message-send' })]);
+  });
 });
 
 describe('Hono on @hono/node-server: behind a middleware that ran await c.req.json(), handler(c.req.raw, c)', () => {
