@@ -14,6 +14,7 @@ interface InspectOptions {
   forwardHttpsms?: string;
   keep: string;
   allowProduction?: boolean;
+  allowRemote?: boolean;
 }
 
 export function addInspectCommand(program: Command, io: CliIo): void {
@@ -21,7 +22,7 @@ export function addInspectCommand(program: Command, io: CliIo): void {
     .command('inspect')
     .description('receive webhooks locally (/webhooks/mta, /webhooks/httpsms) and watch every delivery on a page at /')
     .option('--port <port>', 'port to listen on', '4040')
-    .option('--host <host>', 'address to bind (the page answers this machine only)', '127.0.0.1')
+    .option('--host <host>', 'address to bind for webhooks (the page still answers this machine only)', '127.0.0.1')
     .option('--secret <secret>', 'MTA webhook secret (default: $MTA_WEBHOOK_SECRET, else a generated one)')
     .option('--signing-key <key>', 'httpSMS signing key (default: $HTTPSMS_SIGNING_KEY, else a generated one)')
     .option('--audience <url>', 'httpSMS token audience to check (the URL registered in httpSMS)')
@@ -29,6 +30,7 @@ export function addInspectCommand(program: Command, io: CliIo): void {
     .option('--forward-httpsms <url>', 'also pass every httpSMS delivery on to your app')
     .option('--keep <n>', 'deliveries kept in memory', '500')
     .option('--allow-production', 'run even when NODE_ENV=production')
+    .option('--allow-remote', 'let other machines open the page and its API too (they show phone numbers, text and signatures)')
     .action(async (options: InspectOptions) => {
       if (io.env.NODE_ENV === 'production' && !options.allowProduction) {
         throw new UsageError('inspect refuses to run with NODE_ENV=production (it shows phone numbers and message text); add --allow-production to insist');
@@ -44,6 +46,7 @@ export function addInspectCommand(program: Command, io: CliIo): void {
         forward: { mta: url(options.forward, '--forward'), httpsms: url(options.forwardHttpsms, '--forward-httpsms') },
         keep: whole(options.keep, '--keep', 1),
         allowInProduction: options.allowProduction,
+        allowRemote: options.allowRemote,
         echo: false,
       });
       const keep = server.inspector.core.ring.capacity;

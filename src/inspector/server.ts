@@ -17,6 +17,12 @@ export interface InspectServerOptions {
   forward: { mta?: string; httpsms?: string };
   keep: number;
   allowInProduction?: boolean;
+  /**
+   * Let other machines open the page and its API (they show phone numbers, message text, and signatures through
+   * "copy as curl"). Off by default, whatever address the server is bound to: binding to 0.0.0.0 (Docker, the LAN)
+   * is for receiving webhooks, and the page still answers this machine only.
+   */
+  allowRemote?: boolean;
   /** Where warnings go; default stderr. */
   echo?: NodeJS.WritableStream | false;
 }
@@ -48,13 +54,18 @@ export async function startInspectServer(options: InspectServerOptions): Promise
     audience: options.audience,
     forward: options.forward,
     allowInProduction: options.allowInProduction,
-    // Anyone who can reach the port can send webhooks; the page itself stays local unless bound elsewhere.
-    allowRemote: !['127.0.0.1', 'localhost', '::1'].includes(options.host),
+    // Anyone who can reach the port can send webhooks; the page itself stays local unless explicitly opened.
+    allowRemote: options.allowRemote === true,
     echo,
   });
 
   async function webhook(provider: 'mta' | 'httpsms', req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readCapped(req);
+    if (!body) {
+      // Never a truncated body passed on as if whole: refused here, before the route or the app sees it.
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end('{"error":{"code":"body.too_large","message":"The body is larger than the inspector takes (10 MiB)."}}');
+      return;
+    }
     const target = options.forward[provider];
     const forward = target ? forwardDelivery(target, req.headers, body) : undefined;
     const { logger } = createCapturingLogger({ headers: req.headers, forward }, echo);
@@ -66,7 +77,10 @@ export async function startInspectServer(options: InspectServerOptions): Promise
     const path = (req.url ?? '/').split('?')[0];
     const provider = path === '/webhooks/mta' ? 'mta' : path === '/webhooks/httpsms' ? 'httpsms' : undefined;
     if (provider && req.method === 'POST') {
-      webhook(provider, req, res).catch(() => res.headersSent || res.writeHead(500).end());
+      webhook(provider, req, res).catch((error: unknown) => {
+        if (echo) echo.write(`inspect: a ${provider} delivery failed in the inspector itself: ${(error as Error)?.message ?? String(error)}\n`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     inspector(req, res);
@@ -90,13 +104,13 @@ export async function startInspectServer(options: InspectServerOptions): Promise
   };
 }
 
-/** The whole body, up to 10 MiB (the route then applies its own, smaller limit with a 413). */
-async function readCapped(req: IncomingMessage): Promise<Buffer> {
+/** The whole body, up to 10 MiB (the route then applies its own, smaller limit with a 413); undefined past that. */
+async function readCapped(req: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) break;
+    if (size > MAX_BODY) return undefined;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
