@@ -72,7 +72,7 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
   async function steps(incoming: IncomingDelivery, entry: InFlightEntry): Promise<{ event: E; outcome: Dispatched['outcome'] }> {
     const log = pickLogger(options.logger, incoming.requestLogger);
     const startedAt = performance.now();
-    const tokens = observers.length > 0 ? observers.map((observer) => observer.started?.(spec.name)) : undefined;
+    const tokens = observers.length > 0 ? observers.map((observer) => start(observer, log)) : undefined;
     let event: E | undefined;
     let rawBody: Uint8Array | undefined;
     let key: string | undefined;
@@ -125,6 +125,16 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       eventObject: event,
       log,
     };
+  }
+
+  /** An observer's start; one that throws is logged and does not touch the delivery. */
+  function start(observer: DeliveryObserver, log: Logger): unknown {
+    try {
+      return observer.started?.(spec.name);
+    } catch (error) {
+      log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
+      return undefined;
+    }
   }
 
   /** Tells every observer; one that throws is logged and does not touch the answer. */

@@ -23,10 +23,10 @@ export async function diagnoseToken(token: string, failure: unknown, facts: Toke
     if (failure.claim === 'nbf' && typeof claims?.nbf === 'number') {
       return `the token becomes valid in ${claims.nbf - nowSeconds} s by this server's clock (tolerance ${facts.clockToleranceSeconds} s): this server's clock is behind httpSMS's by about that much`;
     }
-    if (failure.claim === 'aud') return `the token is for ${JSON.stringify(claims?.aud)}, and this receiver expects "${facts.audience}" (option audience): use the URL registered in httpSMS, exactly`;
-    if (failure.claim === 'iss') return `the token was issued by ${JSON.stringify(claims?.iss)}, not ${HTTPSMS_ISSUER}: it was not made by httpSMS`;
+    if (failure.claim === 'aud') return `the token is for ${brief(claims?.aud)}, and this receiver expects "${facts.audience}" (option audience): use the URL registered in httpSMS, exactly`;
+    if (failure.claim === 'iss') return `the token was issued by ${brief(claims?.iss)}, not ${HTTPSMS_ISSUER}: it was not made by httpSMS`;
   }
-  if (failure instanceof errors.JOSEAlgNotAllowed) return `the token's header names the algorithm ${JSON.stringify(algorithm(token))}; httpSMS signs with HS256`;
+  if (failure instanceof errors.JOSEAlgNotAllowed) return `the token's header names the algorithm ${brief(algorithm(token))}; httpSMS signs with HS256`;
   if (failure instanceof errors.JWSSignatureVerificationFailed) return wrongKey(token, facts.keys);
   if (!claims) return `the token is not a JWT (three base64url parts separated by dots; it has ${token.split('.').length})`;
   return 'the token failed a check of its claims';
@@ -80,4 +80,10 @@ async function signedWith(token: string, key: Uint8Array): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A value from the token, quoted briefly: its header is read before any check, so its length is the sender's choice. */
+function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

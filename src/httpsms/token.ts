@@ -41,8 +41,7 @@ export async function verifyHttpsmsToken(authorization: string | string[] | unde
   }
   const token = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
   if (!token) {
-    const scheme = typeof authorization === 'string' ? authorization.trim().split(/\s+/)[0] : undefined;
-    const diagnosis = typeof authorization === 'string' ? `the header's scheme is "${scheme?.slice(0, 20)}" and it has no single token after "Bearer "` : `the Authorization header arrived ${authorization.length} times (a proxy added one?)`;
+    const diagnosis = typeof authorization === 'string' ? schemeDiagnosis(authorization) : `the Authorization header arrived ${authorization.length} times (a proxy added one?)`;
     throw invalid('the Authorization header is not one "Bearer <token>"', check, diagnosis);
   }
 
@@ -106,4 +105,17 @@ function reason(error: unknown): string {
 
 function invalid(why: string, check: TokenCheck, diagnosis: string, cause?: unknown): WebhookError {
   return new WebhookError('signature.invalid', explained(`The Authorization token was refused: ${why}.`, diagnosis, check.explain === true), { cause, diagnosis });
+}
+
+/**
+ * What the header has instead of "Bearer <token>", without quoting a credential: a scheme is named only when it
+ * looks like one (a short word followed by a value); a header that is one long value may be the credential itself.
+ */
+function schemeDiagnosis(authorization: string): string {
+  const parts = authorization.trim().split(/\s+/);
+  const scheme = parts[0] ?? '';
+  if (parts.length > 1 && /^[A-Za-z][A-Za-z0-9-]{0,15}$/.test(scheme)) {
+    return `the header's scheme is "${scheme}" and it has no single token after "Bearer "`;
+  }
+  return `the header has no "Bearer " scheme (a value of ${authorization.length} characters, not shown)`;
 }

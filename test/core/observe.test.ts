@@ -62,13 +62,18 @@ describe('one report per delivery, told to every observer', () => {
     const route = mtaWebhooks({
       secret: SECRET,
       logger: logs.logger,
-      observers: { finished: () => { throw new Error('broken observer'); } },
+      observers: [
+        { started: () => { throw new Error('broken start'); }, finished: () => {} },
+        { finished: () => { throw new Error('broken observer'); } },
+      ],
       handlers: { 'delivery-status': () => void (ran += 1) },
     });
     const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'obs-3' } }), SECRET);
     expect((await request(express().post('/mta', route)).post('/mta').set(headers).send(body)).status).toBe(200);
     expect(ran).toBe(1);
-    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, err: expect.objectContaining({ message: 'broken observer' }) }));
+    for (const message of ['broken start', 'broken observer']) {
+      expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, err: expect.objectContaining({ message }) }));
+    }
   });
 
   it('checks the option when the route is made', () => {

@@ -97,3 +97,15 @@ describe('why an httpSMS token was refused', () => {
     expect((await request(app).post('/httpsms').set(sent.headers).send(sent.body)).status).toBe(200);
   });
 });
+
+describe('what a token diagnosis never quotes', () => {
+  it('a header that is one long value (perhaps a credential) is not quoted; a long claimed algorithm is cut', async () => {
+    const credential = 'sk_live_0123456789abcdefghijklmnopqrstuvwxyz';
+    const bare = await refusal(credential);
+    expect(bare.diagnosis).toMatch(/no "Bearer " scheme \(a value of 44 characters, not shown\)/);
+    expect(bare.text).not.toContain(credential.slice(0, 12));
+    const header = Buffer.from(JSON.stringify({ alg: 'X'.repeat(500), typ: 'JWT' })).toString('base64url');
+    const forged = await refusal(`Bearer ${header}.e30.c2ln`);
+    expect(forged.text).not.toContain('X'.repeat(100));
+  });
+});
