@@ -1,5 +1,8 @@
-/** Headers whose values prove who sent a delivery: shown masked, kept in clear only for replay and curl. */
-const SECRET_HEADERS = new Set(['x-signature', 'authorization', 'cookie', 'proxy-authorization']);
+/**
+ * Headers whose values prove who sent a request: shown masked, kept in clear only for replay and curl. By name,
+ * so that a proxy's or a platform's own credentials (x-api-key, cf-access-jwt-assertion, ...) are masked too.
+ */
+const SECRET_HEADER = /auth|token|signature|secret|api-?key|cookie|jwt|session|password/i;
 
 /** The headers a delivery is shown with when the runtime gave only a lookup (not the whole list). */
 export const KNOWN_HEADERS = [
@@ -23,7 +26,7 @@ export type HeaderList = Record<string, string | string[] | undefined>;
  * and their length, never enough to reuse them.
  */
 export function maskHeader(name: string, value: string): string {
-  if (!SECRET_HEADERS.has(name.toLowerCase())) return value;
+  if (!SECRET_HEADER.test(name)) return value;
   const bearer = /^(Bearer\s+)(\S+)$/i.exec(value);
   if (bearer) return `${bearer[1]}${shorten(bearer[2] ?? '')}`;
   return shorten(value);

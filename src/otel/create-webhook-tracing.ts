@@ -66,9 +66,14 @@ export function createWebhookTracing(options: WebhookTracingOptions = {}): Webho
   };
 }
 
+/**
+ * Marks the span failed. The exception event names the error's type and our code, not its message or stack: a
+ * handler's or a store's message may quote a phone number or message text, and traces reach a wider audience than
+ * the logs, which keep the full error.
+ */
 function fail(span: Span, code: string, error: unknown): void {
   span.setStatus({ code: SpanStatusCode.ERROR, message: code });
-  if (error instanceof Error) span.recordException(error);
+  if (error instanceof Error) span.recordException({ name: error.name, message: code });
 }
 
 function endWithKey(span: Span, key: string | undefined): void {

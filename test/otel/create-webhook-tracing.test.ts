@@ -52,7 +52,7 @@ describe('createWebhookTracing: one span per delivery', () => {
   });
 
   it('marks a failed delivery as an error, and keeps the provider-only name for a refusal before classification', async () => {
-    const host = app(mtaWebhooks({ secret: SECRET, tracing, logger: false, handlers: { 'delivery-status': () => Promise.reject(new Error('db down')) } }), '/mta');
+    const host = app(mtaWebhooks({ secret: SECRET, tracing, logger: false, handlers: { 'delivery-status': () => Promise.reject(new Error('cannot reach +15555550123')) } }), '/mta');
     const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
     await request(host).post('/mta').set(signed.headers).send(signed.body).expect(500);
     await request(host).post('/mta').set({ ...signed.headers, 'X-Signature': '0'.repeat(64) }).send(signed.body).expect(401);
@@ -60,6 +60,9 @@ describe('createWebhookTracing: one span per delivery', () => {
     expect(failed!.name).toBe('webhook mta delivery-status');
     expect(failed!.status).toEqual({ code: SpanStatusCode.ERROR, message: 'handler.failed' });
     expect(failed!.events.map((event) => event.name)).toEqual(['exception']);
+    // The exception names the type and our code; the handler's message (here with a phone number) stays in the logs.
+    expect(failed!.events[0]!.attributes).toMatchObject({ 'exception.type': 'Error', 'exception.message': 'handler.failed' });
+    expect(JSON.stringify(failed!.events)).not.toContain('15555550123');
     expect(refused!.name).toBe('webhook mta');
     expect(refused!.attributes).toMatchObject({ 'sms_webhooks.outcome': 'rejected', 'http.response.status_code': 401, 'error.type': 'signature.invalid' });
     expect(refused!.status.code).toBe(SpanStatusCode.UNSET);
