@@ -53,7 +53,9 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
       const kept = keepDelivery(id, report, context);
       if (context?.forward) {
         kept.record.forward = { pending: true };
-        void context.forward.then((answer) => ring.update(id, { forward: answer }));
+        context.forward
+          .then((answer) => ring.update(id, { forward: answer }))
+          .catch((error: unknown) => report.log.error({ provider: report.provider, err: error }, 'inspector: could not show the app\'s answer to a forwarded delivery'));
       }
       ring.add(kept);
     },
@@ -82,7 +84,8 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
       const marked = { ...kept.headers, 'x-sms-webhooks-replay': String(id) };
       if (to === 'receiver') {
         await deliverLocally(kept.record.provider, marked, body, { replayOf: id });
-        return ring.list()[0] as DeliveryRecord;
+        // The newest replay of this delivery (another delivery may have finished meanwhile).
+        return ring.list().find((record) => record.replayOf === id) as DeliveryRecord;
       }
       const url = forwardTargets[kept.record.provider];
       if (!url) throw new RangeError(`no forward target for ${kept.record.provider}`);

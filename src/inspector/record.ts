@@ -63,7 +63,8 @@ export function keepDelivery(id: number, report: DeliveryReport, context: Reques
     statusChange: report.statusChange,
     failure: report.error === undefined ? undefined : describeError(report.error),
     headers: maskHeaders(headers),
-    body: report.request.rawBody && new TextDecoder().decode(report.request.rawBody),
+    // ignoreBOM: a byte-order mark is kept, so the page, curl and the fixture show the bytes that arrived.
+    body: report.request.rawBody && new TextDecoder('utf-8', { ignoreBOM: true }).decode(report.request.rawBody),
     bodyBytes: report.request.rawBody?.length ?? 0,
     payload: event?.payload,
     normalized: event?.normalized,

@@ -5,6 +5,7 @@ import { mtaWebhooks } from '../../src/express/mta';
 import { type DeliveryRecord, webhookInspector } from '../../src/inspector';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
+import { rawPost } from '../helpers/raw-post';
 import { captureLogs } from '../helpers/log-capture';
 
 // The inspector mounted in an ordinary Express app, as a developer would: it reads the routes' reports.
@@ -38,6 +39,15 @@ describe('webhookInspector', () => {
     expect(JSON.stringify(record)).not.toContain(sent.headers['X-Signature']);
     expect(record!.normalized).toMatchObject({ messageId: expect.any(String) });
     expect(record!.logs).toContainEqual(expect.objectContaining({ msg: 'webhook delivery handled', outcome: 'handled' }));
+  });
+
+  it('shows a body with a byte-order mark as it arrived, mark included', async () => {
+    const { app } = setup();
+    const body = `\uFEFF${JSON.stringify(mtaFixture('delivery-status', { unique: true }))}`;
+    const sent = signedMtaRequest(body, SECRET);
+    expect((await rawPost(app, '/webhooks/mta', sent.headers, body)).status).toBe(200);
+    const [record] = (await list(app)).deliveries;
+    expect(record!.body).toBe(body);
   });
 
   it('shows a forged delivery with its code and the likely cause', async () => {
