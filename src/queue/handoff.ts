@@ -54,8 +54,7 @@ export function createQueueHandoff(options: QueueHandoffOptions): QueueHandoff {
     queue,
     persistence: checkPersistence(queue, pickLogger(options.logger)),
     enqueue(job: HandoffJob) {
-      // BullMQ uses ':' to build its Redis keys, so a custom job id must not contain one.
-      const jobId = job.key.replace(/:/g, '|');
+      const jobId = toJobId(job.key);
       // BullMQ waits for Redis indefinitely while it is down; a delivery must get an answer before the
       // provider's timeout, so it is refused (503, the provider retries) after timeoutMs.
       const add = async () => {
@@ -104,4 +103,12 @@ function toRecord(reply: unknown): Record<string, string> {
   const record: Record<string, string> = {};
   for (let index = 0; index + 1 < reply.length; index += 2) record[String(reply[index])] = String(reply[index + 1]);
   return record;
+}
+
+/**
+ * BullMQ builds its Redis keys with ':', so a job id must not contain one. ':' becomes '|' (the ids jobs have always
+ * had), and '%' and '|' are escaped first, so that two distinct keys never share a job id.
+ */
+export function toJobId(key: string): string {
+  return key.replace(/%/g, '%25').replace(/\|/g, '%7C').replace(/:/g, '|');
 }

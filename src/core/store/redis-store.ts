@@ -1,3 +1,4 @@
+import { type Logger, pickLogger } from '../logger.js';
 import { numberOption } from '../number-option.js';
 import { withTimeout } from '../with-timeout.js';
 import { keepTrying } from './keep-trying.js';
@@ -15,6 +16,11 @@ export interface RedisStoreOptions {
   prefix?: string;
   /** Longest wait for Redis per operation before it counts as unreachable. Default 1000 ms. */
   timeoutMs?: number;
+  /**
+   * Where a write that never landed is told (a claim that could not be given back, a key that could not be marked
+   * done, after retrying for a minute). Default: warnings and errors to stderr; false for none.
+   */
+  logger?: Logger | false;
 }
 
 // Values: "p|<token>|<redelivery 0/1>" in progress, "d" done, "r" released. One script per operation keeps
@@ -57,10 +63,15 @@ export function createRedisStore(options: RedisStoreOptions): DeliveryStore {
 
   const send = (script: string, key: string, ...args: Array<string | number>) => () => options.client.eval(script, 1, prefix + key, ...args);
   const wait = <T>(work: Promise<T>) => withTimeout(work, timeoutMs, `Redis did not answer within ${timeoutMs} ms`);
-  const release = (key: string, token: string) => keepTrying(send(RELEASE, key, token, RELEASED_TTL_MS), timeoutMs, RETRY_FOR_MS);
+  const log = pickLogger(options.logger);
+  const gaveUp = (key: string, what: string) => (error: unknown) =>
+    log.error({ key, err: error }, `de-duplication store: ${what} after retrying for ${RETRY_FOR_MS / 1000} s`);
+  const release = (key: string, token: string) =>
+    keepTrying(send(RELEASE, key, token, RELEASED_TTL_MS), timeoutMs, RETRY_FOR_MS, gaveUp(key, 'could not give a claim back (retries of this delivery are answered 409 until the claim expires, option claimTtlMs)'));
 
   /** The claim may still land (or may have landed, its answer lost): give it back whenever that is known. */
   function giveBackLate(landing: Promise<unknown>, key: string, token: string): void {
+    // Its last failure is logged by release() itself.
     const giveBack = () => void release(key, token).catch(() => {});
     landing.then((answer) => String(answer).startsWith('claimed') && giveBack(), giveBack);
   }
@@ -80,7 +91,8 @@ export function createRedisStore(options: RedisStoreOptions): DeliveryStore {
       return { state: 'claimed', redelivery: answer === 'claimed|1', token };
     },
     async complete(key, _token, retentionMs) {
-      await wait(keepTrying(send(COMPLETE, key, Math.max(1, Math.round(retentionMs))), timeoutMs, RETRY_FOR_MS));
+      const done = send(COMPLETE, key, Math.max(1, Math.round(retentionMs)));
+      await wait(keepTrying(done, timeoutMs, RETRY_FOR_MS, gaveUp(key, 'could not mark a delivery done (a redelivery would run its handlers again)')));
     },
     async release(key, token) {
       await wait(release(key, token));
