@@ -148,3 +148,16 @@ async function listen(server: Server): Promise<{ url: string; close: () => Promi
     },
   };
 }
+
+describe('a flood of forged signatures', () => {
+  it('is still refused 401, and past 20 a second is not diagnosed', async () => {
+    const { app, logs } = receiver();
+    const forged = { 'Content-Type': 'application/json', 'X-Signature': hmac(BODY, 'another') };
+    // At once, so that they fall in one second however loaded the machine is.
+    const answers = await Promise.all(Array.from({ length: 30 }, () => rawPost(app, '/mta', forged, BODY)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(401));
+    const diagnoses = logs.lines.filter((line) => line.level === 40).map((line) => String(line.diagnosis));
+    expect(diagnoses.filter((text) => text.startsWith('a different secret')).length).toBeLessThanOrEqual(20);
+    expect(diagnoses.some((text) => text.startsWith('not worked out'))).toBe(true);
+  });
+});
