@@ -66,7 +66,7 @@ function unreachable(dedupe: Dedupe, error: unknown, key: string, log: Logger, d
     throw new WebhookError(
       'store.unavailable',
       'The de-duplication store cannot be reached, and this receiver is set to refuse deliveries then; the provider will retry.',
-      { cause: error },
+      { cause: error, store: 'dedupe' },
     );
   }
   const where = dedupe.local ? 'with a claim in this process only (a copy sent to another instance may run too)' : 'without a claim (a duplicate is possible)';

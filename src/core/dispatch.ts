@@ -106,7 +106,7 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
     try {
       return (await handoff!.enqueue(job)) === 'duplicate' ? DUPLICATE : QUEUED;
     } catch (cause) {
-      throw new WebhookError('store.unavailable', 'The delivery queue cannot be reached; the provider will retry the delivery.', { cause });
+      throw new WebhookError('store.unavailable', 'The delivery queue cannot be reached; the provider will retry the delivery.', { cause, store: 'queue' });
     }
   }
 

@@ -47,14 +47,17 @@ export class WebhookError extends Error {
    * shown by the inspector, but in the answer only where the receiver explains rejections (development).
    */
   readonly diagnosis?: string;
+  /** With `store.unavailable`: which store could not be reached. */
+  readonly store?: 'dedupe' | 'status' | 'queue';
 
-  constructor(code: WebhookErrorCode, message: string, options?: { cause?: unknown; diagnosis?: string }) {
+  constructor(code: WebhookErrorCode, message: string, options?: { cause?: unknown; diagnosis?: string; store?: 'dedupe' | 'status' | 'queue' }) {
     super(message, options);
     this.name = 'WebhookError';
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.expose = true;
     if (options?.diagnosis !== undefined) this.diagnosis = options.diagnosis;
+    if (options?.store !== undefined) this.store = options.store;
   }
 
   /** The JSON body of the answer: small, and free of anything secret or personal. */

@@ -202,7 +202,7 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 }
 
 /** The report fields of a delivery that did not go through. */
-function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'code' | 'message' | 'diagnosis' | 'error' | 'aborted'> {
+function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'code' | 'message' | 'diagnosis' | 'store' | 'error' | 'aborted'> {
   if (!isWebhookError(error)) {
     const aborted = isClientAbort(error);
     return { outcome: 'failed', status: 500, code: aborted ? undefined : 'internal.error', error, aborted };
@@ -214,6 +214,7 @@ function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'c
     code: error.code,
     message: error.message,
     diagnosis: error.diagnosis,
+    store: error.store,
     error: failed ? (error.cause ?? error) : undefined,
   };
 }

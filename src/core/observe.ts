@@ -21,6 +21,8 @@ export interface DeliveryReport {
   code?: string;
   /** The message of a refusal, as the answer carries it. */
   message?: string;
+  /** With `store.unavailable`: which store could not be reached. */
+  store?: 'dedupe' | 'status' | 'queue';
   /** The likely cause of a refusal (why a signature failed), whether or not the answer explains it. */
   diagnosis?: string;
   /** The de-duplication key (logged; never a phone number in clear). */

@@ -21,7 +21,7 @@ export async function recordStatus(step: StatusStep, event: unknown, log: Logger
     return await step.tracker.record(event);
   } catch (error) {
     if (step.refuseWithoutStore) {
-      throw new WebhookError('store.unavailable', 'The delivery status store cannot be reached; the provider will retry the delivery.', { cause: error });
+      throw new WebhookError('store.unavailable', 'The delivery status store cannot be reached; the provider will retry the delivery.', { cause: error, store: 'status' });
     }
     log.error({ ...describe(), err: error }, 'delivery status store unreachable: handling the delivery without recording its status');
     return undefined;

@@ -17,8 +17,5 @@ export function providerLabel(provider: string): string {
 /** Which store a `store.unavailable` refusal came from: the de-duplication store, the status store or the queue. */
 export function storeLabel(report: DeliveryReport): 'dedupe' | 'status' | 'queue' | undefined {
   if (report.code !== 'store.unavailable') return undefined;
-  const message = report.message ?? '';
-  if (/queue/i.test(message)) return 'queue';
-  if (/status/i.test(message)) return 'status';
-  return 'dedupe';
+  return report.store ?? 'dedupe';
 }

@@ -1,3 +1,4 @@
+import { pickLogger } from '../core/logger.js';
 import { createMemoryStatusStore } from './memory-status-store.js';
 import { checkPrecedence, type StatusPrecedence, type StatusPrecedenceOptions } from './precedence.js';
 import { isStatusEvent, statusOfEvent, type StatusEvent } from './status-of-event.js';
@@ -14,7 +15,7 @@ export interface StatusTrackerOptions {
   store?: StatusStore;
   /** Entries that replace the default precedence (MTA_STATUS_PRECEDENCE, HTTPSMS_STATUS_PRECEDENCE). */
   precedence?: StatusPrecedenceOptions;
-  /** Where conflicts are logged at warn (pino fits); default console.warn; `false` for none. */
+  /** Where conflicts are logged at warn (pino fits); default: warnings to stderr, as receivers do; `false` for none. */
   logger?: StatusTrackerLogger | false;
   /** The clock for `recordedAt`, for tests. */
   now?: () => number;
@@ -35,10 +36,6 @@ export interface StatusTracker {
   readonly precedence: StatusPrecedence;
 }
 
-const consoleLogger: StatusTrackerLogger = {
-  warn: (details, message) => console.warn(JSON.stringify({ level: 'warn', ...details, msg: message })),
-};
-
 export function createStatusTracker(options: StatusTrackerOptions = {}): StatusTracker {
   if (typeof options !== 'object' || options === null) throw new TypeError('createStatusTracker takes an options object.');
   const store = options.store ?? createMemoryStatusStore();
@@ -46,7 +43,8 @@ export function createStatusTracker(options: StatusTrackerOptions = {}): StatusT
     throw new TypeError('Option "store" must be a status store (createMemoryStatusStore or createRedisStatusStore).');
   }
   const precedence = checkPrecedence(options.precedence);
-  const logger = options.logger === undefined ? consoleLogger : options.logger;
+  // The package's default: warnings and errors to stderr, as every receiver prints them.
+  const logger = options.logger === undefined ? pickLogger(undefined) : options.logger;
   if (logger !== false && typeof logger?.warn !== 'function') throw new TypeError('Option "logger" must be a pino logger or false.');
   const now = options.now ?? Date.now;
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
 import { mtaWebhooks } from '../../src/express/mta';
 import { createWebhookMetrics } from '../../src/metrics';
+import { createStatusTracker } from '../../src/status';
 import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { AUDIENCE, SIGNING_KEY } from '../helpers/providers';
@@ -65,6 +66,18 @@ describe('createWebhookMetrics through real Express routes', () => {
     const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
     await request(express().post('/mta', route)).post('/mta').set(signed.headers).send(signed.body).expect(503);
     expect(await scraped(registry, 'sms_webhooks_store_errors_total{provider="mta",store="dedupe"}')).toBe(1);
+    // The status store, named as such (not inferred from a message).
+    const unreachable = { update: () => Promise.reject(new Error('redis down')), get: () => Promise.reject(new Error('redis down')) };
+    const tracked = mtaWebhooks({
+      secret: SECRET,
+      logger: false,
+      metrics: createWebhookMetrics({ registry }),
+      dedupe: { onStoreError: 'refuse' },
+      statusTracker: createStatusTracker({ store: unreachable, logger: false }),
+    });
+    const status = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(express().post('/mta', tracked)).post('/mta').set(status.headers).send(status.body).expect(503);
+    expect(await scraped(registry, 'sms_webhooks_store_errors_total{provider="mta",store="status"}')).toBe(1);
   });
 
   it('reuses the metrics already in a registry (two receivers, one series), and checks its options', async () => {
