@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { WebhookError } from '../../src/core/errors';
 import { createMtaReceiver } from '../../src/mta/receiver';
 import { parseMtaEvent } from '../../src/mta/parse';
+import { parseJsonBody } from '../../src/core/json-body';
 import { MTA_EVENT_TYPES } from '../../src/mta/constants';
 import { signMtaPayload } from '../../src/mta/signature';
 import { mtaFixture } from '../../src/testing';
@@ -69,10 +70,12 @@ describe('receive() for arbitrary input (fast-check)', () => {
       fc.asyncProperty(body, async (text) => {
         const before = handled;
         const result = await outcome(receiver.receive({ rawBody: text, headers: { 'x-signature': signMtaPayload(text, SECRET) } }));
+        // The oracle reads JSON as the receiver does (integers past 2^53 stay exact, as strings of their digits),
+        // so a delivery with a large id is valid here too.
         let valid = false;
         try {
-          parseMtaEvent(JSON.parse(text.replace(/^\uFEFF/, '')));
-          valid = Buffer.from(text).equals(Buffer.from(text, 'utf8'));
+          parseMtaEvent(parseJsonBody(new TextEncoder().encode(text)));
+          valid = true;
         } catch {
           valid = false;
         }
