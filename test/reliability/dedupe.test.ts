@@ -129,6 +129,24 @@ describe('the memory store', () => {
     expect(early).toEqual([{ key: 'b', remainingMs: 4000 }]);
   });
 
+  it('completes a key whether or not the completing token still holds the claim, and keeps the key for retentionMs', () => {
+    let now = 0;
+    const store = createMemoryStore({ now: () => now });
+    const first = store.claim('k', 1000);
+    now = 1500; // the first claim lapsed; a retry claims the key again
+    const second = store.claim('k', 1000);
+    expect(second).toMatchObject({ state: 'claimed', redelivery: true });
+    if (first.state !== 'claimed' || second.state !== 'claimed') throw new Error('expected claims');
+    store.complete('k', second.token, 5000);
+    expect(store.claim('k', 1000)).toEqual({ state: 'done' });
+    store.complete('k', first.token, 5000); // the slow first attempt finishes too: still done, for 5 s from now
+    now = 6400;
+    expect(store.claim('k', 1000)).toEqual({ state: 'done' });
+    now = 6600;
+    expect(store.claim('k', 1000)).toMatchObject({ state: 'claimed', redelivery: false });
+    expect(store.size).toBe(1);
+  });
+
   it('lets a claim lapse after its time, and the next claim is a redelivery', () => {
     let now = 0;
     const store = createMemoryStore({ now: () => now });

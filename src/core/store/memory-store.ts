@@ -101,8 +101,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       if (!entry || entry.expiresAt <= now() || entry.state === 'released') return undefined;
       return entry.state;
     },
-    complete(key, _token, retentionMs) {
-      put(key, 'done', now() + retentionMs);
+    complete(key, token, retentionMs) {
+      const entry = entries.get(key);
+      if (entry?.state === 'in_progress' && String(entry.token) === token) {
+        // The common case, done in place: no new entry and no second place in the age queue for every delivery.
+        entry.state = 'done';
+        entry.expiresAt = now() + retentionMs;
+        entry.redelivery = false;
+      } else {
+        put(key, 'done', now() + retentionMs);
+      }
     },
     release(key, token) {
       const entry = entries.get(key);
