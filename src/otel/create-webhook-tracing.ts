@@ -1,4 +1,4 @@
-import { type Span, SpanKind, SpanStatusCode, type TracerProvider, context, trace } from '@opentelemetry/api';
+import { type Attributes, type Span, SpanKind, SpanStatusCode, type Tracer, type TracerProvider, context, trace } from '@opentelemetry/api';
 import type { DeliveryObserver, DeliveryReport } from '../core/observe.js';
 import type { JobObserver, JobReport, JobStart } from '../queue/job-report.js';
 import { deliveryAttributes, hashedKey } from './attributes.js';
@@ -23,8 +23,14 @@ export function createWebhookTracing(options: WebhookTracingOptions = {}): Webho
   if (options.tracerProvider !== undefined && typeof options.tracerProvider?.getTracer !== 'function') {
     throw new TypeError('Option "tracerProvider" must be an OpenTelemetry TracerProvider.');
   }
-  // Asked for lazily: a global provider registered after this call is still the one used.
-  const tracer = () => (options.tracerProvider ?? trace.getTracerProvider()).getTracer('sms-webhooks');
+  // Asked for lazily: a global provider registered after this call is still the one used. Kept while the
+  // provider stays the same (OpenTelemetry's global one changes only when it is disabled and registered anew).
+  let cached: { provider: TracerProvider; tracer: Tracer } | undefined;
+  const tracer = (): Tracer => {
+    const provider = options.tracerProvider ?? trace.getTracerProvider();
+    if (cached?.provider !== provider) cached = { provider, tracer: provider.getTracer('sms-webhooks') };
+    return cached.tracer;
+  };
 
   return {
     started(provider: string) {
@@ -41,9 +47,9 @@ export function createWebhookTracing(options: WebhookTracingOptions = {}): Webho
       if (!span) return;
       leaveDelivery(span);
       if (report.event !== undefined) span.updateName(`webhook ${report.provider} ${report.event}`);
-      span.setAttributes(deliveryAttributes(report));
+      const attributes = deliveryAttributes(report);
       if (report.outcome === 'failed') fail(span, report.code ?? 'failed', report.error);
-      endWithKey(span, report.key);
+      endWithKey(span, report.key, attributes);
     },
     jobStarted(job: JobStart) {
       const parent = fromCarrier(job.trace) ?? context.active();
@@ -59,9 +65,8 @@ export function createWebhookTracing(options: WebhookTracingOptions = {}): Webho
     jobFinished(report: JobReport, started: unknown) {
       const span = started as Span | undefined;
       if (!span) return;
-      span.setAttributes({ 'sms_webhooks.job.result': report.result, 'sms_webhooks.job.attempt': report.attempt });
       if (report.result === 'failed' || report.result === 'retrying') fail(span, 'handler.failed', report.error);
-      endWithKey(span, report.key);
+      endWithKey(span, report.key, { 'sms_webhooks.job.result': report.result, 'sms_webhooks.job.attempt': report.attempt });
     },
   };
 }
@@ -76,14 +81,19 @@ function fail(span: Span, code: string, error: unknown): void {
   if (error instanceof Error) span.recordException({ name: error.name, message: code });
 }
 
-function endWithKey(span: Span, key: string | undefined): void {
-  if (key === undefined) return span.end();
-  const endTime = performance.timeOrigin + performance.now();
-  const hash = hashedKey(key);
-  if (typeof hash === 'string') {
-    span.setAttribute('sms_webhooks.delivery_key_hash', hash);
-    return span.end(endTime);
+/**
+ * Sets the attributes and the hashed key in one call (each call costs the SDK a validation pass) and ends the
+ * span; where hashing needs WebCrypto, the span ends once the hash is ready, stamped with the time it finished.
+ */
+function endWithKey(span: Span, key: string | undefined, attributes: Attributes): void {
+  const hash = key === undefined ? undefined : hashedKey(key);
+  if (typeof hash !== 'object') {
+    if (hash !== undefined) attributes['sms_webhooks.delivery_key_hash'] = hash;
+    span.setAttributes(attributes);
+    return span.end();
   }
+  const endTime = performance.timeOrigin + performance.now();
+  span.setAttributes(attributes);
   hash.then(
     (value) => (span.setAttribute('sms_webhooks.delivery_key_hash', value), span.end(endTime)),
     () => span.end(endTime),
