@@ -28,7 +28,7 @@ export function addSignCommand(program: Command, io: CliIo): void {
       const given = provider.key.flag === '--secret' ? options.secret : options.signingKey;
       const key = secretFrom(given, io, provider.key.env, provider.key.flag);
       const bytes = file === undefined || file === '-' ? await readAll(io.stdin) : await readBody(file);
-      const headers = await provider.sign(bytes.toString('utf8'), key, { audience: options.audience });
+      const headers = await provider.sign(bytes, key, { audience: options.audience });
       io.stdout.write(`${credentialOf(headers)}\n`);
     });
 }

@@ -56,7 +56,7 @@ export interface ProviderDescriptor<E extends { type: string } = { type: string 
   /** A realistic event body, valid for its schema. */
   fixture(event: string, options?: FixtureOptions): Record<string, unknown>;
   /** The headers the provider would send with exactly these bytes. */
-  sign(body: string, key: string, options?: { audience?: string }): Promise<Record<string, string>>;
+  sign(body: Uint8Array | string, key: string, options?: { audience?: string }): Promise<Record<string, string>>;
   /** Where the CLI finds the key: its flag and environment variable. */
   readonly key: { flag: string; env: string };
 }

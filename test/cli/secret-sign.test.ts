@@ -29,6 +29,16 @@ describe('sms-webhooks sign', () => {
     expect(run.out()).toBe(`${signMtaPayload(body, 's3cret')}\n`);
   });
 
+  it('signs bytes that are not UTF-8 as they are (what a 415 test needs), not as decoded text', async () => {
+    const latin1 = Buffer.from('{"text":"caf\u00e9"}', 'latin1'); // é as the single byte 0xE9
+    const file = join(mkdtempSync(join(tmpdir(), 'sign-')), 'latin1.json');
+    writeFileSync(file, latin1);
+    const run = cliIo();
+    expect(await runCli(['sign', '--secret', 's3cret', file], run.io)).toBe(0);
+    expect(run.out()).toBe(`${signMtaPayload(latin1, 's3cret')}\n`);
+    expect(run.out()).not.toBe(`${signMtaPayload(latin1.toString('utf8'), 's3cret')}\n`);
+  });
+
   it('signs stdin with the secret from MTA_WEBHOOK_SECRET, and never prints the secret', async () => {
     const run = cliIo({ MTA_WEBHOOK_SECRET: 'from-env-secret' }, body);
     expect(await runCli(['sign', '-'], run.io)).toBe(0);

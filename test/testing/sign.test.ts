@@ -16,6 +16,15 @@ describe('the sign helpers, one shape for both providers', () => {
     await expect(createHttpsmsReceiver({ signingKey: 'httpsms-key' }).receive({ rawBody: body, headers })).resolves.toMatchObject({ type: 'message.phone.sent' });
   });
 
+  it('signHttpsmsRequest signs any bytes: a body with a byte-order mark is accepted, one that is not JSON answered 400', async () => {
+    const receiver = createHttpsmsReceiver({ signingKey: 'httpsms-key' });
+    const withBom = await signHttpsmsRequest(`\uFEFF${JSON.stringify(httpsmsFixture('message.phone.sent'))}`, 'httpsms-key');
+    expect(withBom.headers['X-Event-Type']).toBe('message.phone.sent');
+    await expect(receiver.receive({ rawBody: withBom.body, headers: withBom.headers })).resolves.toMatchObject({ type: 'message.phone.sent' });
+    const notJson = await signHttpsmsRequest('not json', 'httpsms-key');
+    await expect(receiver.receive({ rawBody: notJson.body, headers: notJson.headers })).rejects.toMatchObject({ status: 400, code: 'payload.invalid_json' });
+  });
+
   it('both keep a string or a Buffer byte for byte', async () => {
     const text = JSON.stringify(httpsmsFixture('message.phone.sent'), null, 2);
     const bytes = Buffer.from(text);
