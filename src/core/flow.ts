@@ -72,7 +72,9 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
   async function steps(incoming: IncomingDelivery, entry: InFlightEntry): Promise<{ event: E; outcome: Dispatched['outcome'] }> {
     const log = pickLogger(options.logger, incoming.requestLogger);
     const startedAt = performance.now();
-    const tokens = observers.length > 0 ? observers.map((observer) => start(observer, log)) : undefined;
+    // The observers of this delivery, fixed at its start: one added or removed meanwhile (observe(), an inspector
+    // closing) must neither finish a delivery it never started nor shift what the others started.
+    const watching = observers.length > 0 ? observers.map((observer) => ({ observer, started: start(observer, log) })) : undefined;
     let event: E | undefined;
     let rawBody: Uint8Array | undefined;
     let key: string | undefined;
@@ -94,17 +96,17 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       key = toStoreKey(typeof keyed === 'string' ? keyed : await keyed);
       const dispatched = await dispatch(event, delivery, key, log, entry);
       logOutcome(log, spec, event, key, dispatched.outcome, startedAt);
-      if (tokens) {
+      if (watching) {
         const told = described(event, log, incoming, rawBody, key, startedAt);
         told.outcome = dispatched.outcome;
         told.redelivery = dispatched.redelivery;
         told.statusChange = dispatched.statusChange;
-        report(tokens, told);
+        report(watching, told);
       }
       return { event, outcome: dispatched.outcome };
     } catch (error) {
       logRejection(log, spec.name, error, event && spec.summary(event), startedAt);
-      if (tokens) report(tokens, Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(error)));
+      if (watching) report(watching, Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(error)));
       throw error;
     }
   }
@@ -138,15 +140,16 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
   }
 
   /** Tells every observer; one that throws is logged and does not touch the answer. */
-  function report(tokens: unknown[], delivery: DeliveryReport): void {
-    observers.forEach((observer, index) => {
+  function report(watching: Array<{ observer: DeliveryObserver; started: unknown }>, delivery: DeliveryReport): void {
+    for (const { observer, started } of watching) {
       try {
-        observer.finished(delivery, tokens[index]);
+        observer.finished(delivery, started);
       } catch (error) {
         delivery.log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
       }
-    });
+    }
   }
+
 
   /**
    * One delivery, tracked from its first byte so that close() can wait for it, or, when it cannot wait any longer,
@@ -206,11 +209,9 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 }
 
 /** The report fields of a delivery that did not go through. */
-function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'code' | 'message' | 'diagnosis' | 'store' | 'error' | 'aborted'> {
-  if (!isWebhookError(error)) {
-    const aborted = isClientAbort(error);
-    return { outcome: 'failed', status: 500, code: aborted ? undefined : 'internal.error', error, aborted };
-  }
+function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'code' | 'message' | 'diagnosis' | 'store' | 'error'> {
+  if (isClientAbort(error)) return { outcome: 'aborted', status: 499 };
+  if (!isWebhookError(error)) return { outcome: 'failed', status: 500, code: 'internal.error', error };
   const failed = isFailure(error);
   return {
     outcome: failed ? 'failed' : 'rejected',

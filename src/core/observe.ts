@@ -1,8 +1,11 @@
 import type { HeaderLookup } from './headers.js';
 import type { Logger } from './logger.js';
 
-/** What became of a delivery, in words that fit a metric label. */
-export type DeliveryOutcome = 'handled' | 'no_handler' | 'duplicate' | 'stale' | 'queued' | 'rejected' | 'failed';
+/**
+ * What became of a delivery, in words that fit a metric label. `aborted`: the client went away before its answer
+ * (routine, not a failure of ours; the provider retries).
+ */
+export type DeliveryOutcome = 'handled' | 'no_handler' | 'duplicate' | 'stale' | 'queued' | 'rejected' | 'failed' | 'aborted';
 
 /**
  * What happened to one delivery, told once, when it is answered: the flow writes it, and every listener (the log
@@ -15,7 +18,7 @@ export interface DeliveryReport {
   /** MTA payload version (1, 2, 3 or [1, 2]). */
   version?: unknown;
   outcome: DeliveryOutcome;
-  /** The HTTP status of the answer. */
+  /** The HTTP status of the answer; 499 (as nginx logs it) when the client went away before one could be sent. */
   status: number;
   /** The error code of a refusal or failure. */
   code?: string;
@@ -36,8 +39,6 @@ export interface DeliveryReport {
   durationMs: number;
   /** The cause of a 5xx (a handler's error, a store's), for the operator. Never sent to the provider. */
   error?: unknown;
-  /** The client went away before the answer. */
-  aborted?: boolean;
   /** Personal: the bytes and headers as they came in. */
   request: { header: HeaderLookup; rawBody?: Uint8Array };
   /** Personal: the validated event, when there is one. */

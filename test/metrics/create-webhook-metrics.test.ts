@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { Registry } from 'prom-client';
 import request from 'supertest';
@@ -8,6 +10,7 @@ import { createStatusTracker } from '../../src/status';
 import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { AUDIENCE, SIGNING_KEY } from '../helpers/providers';
+import { waitUntil } from '../helpers/redis-server';
 
 /** The value of one series in the registry's text exposition, as Prometheus scrapes it. */
 async function scraped(registry: Registry, series: string): Promise<number | undefined> {
@@ -45,6 +48,40 @@ describe('createWebhookMetrics through real Express routes', () => {
     expect(await scraped(registry, 'sms_webhooks_delivery_duration_seconds_count{provider="mta",event="delivery-status",outcome="handled"}')).toBe(1);
     expect(await scraped(registry, 'sms_webhooks_delivery_duration_seconds_bucket{le="5",provider="mta",event="delivery-status",outcome="handled"}')).toBe(1);
     expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
+  });
+
+  it('counts a client that hung up mid-body as aborted (499), not as a failure of ours', async () => {
+    const registry = new Registry();
+    const server = app(registry).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = httpRequest({ host: '127.0.0.1', port, path: '/mta', method: 'POST', headers: { 'content-length': '1000' } });
+    client.on('error', () => {});
+    client.write('{"toNumber":');
+    await waitUntil(async () => (await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')) === 1);
+    client.destroy();
+    const aborted = 'sms_webhooks_deliveries_total{provider="mta",event="unknown",outcome="aborted",status="499"}';
+    await waitUntil(async () => (await scraped(registry, aborted)) === 1);
+    server.close();
+    expect((await registry.metrics())).not.toMatch(/outcome="failed"/);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
+  });
+
+  it('pairs each delivery with the observers it started with, when one is added mid-delivery', async () => {
+    const registry = new Registry();
+    let release: (() => void) | undefined;
+    const route = mtaWebhooks({ secret: SECRET, logger: false, handlers: { 'delivery-status': () => new Promise<void>((resolve) => (release = resolve)) } });
+    route.receiver.observe({ finished: () => {} }); // an inspector, say, watching from the start
+    const host = express().post('/mta', route);
+    const status = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    const answered = request(host).post('/mta').set(status.headers).send(status.body).then((response) => response.status);
+    await waitUntil(() => release !== undefined);
+    route.receiver.observe(createWebhookMetrics({ registry })); // added while that delivery is being handled
+    release!();
+    expect(await answered).toBe(200);
+    // The metrics never saw this delivery start, so they must not see it finish: the gauge stays at 0, not -1.
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).not.toBe(-1);
+    expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBeUndefined();
   });
 
   it('counts httpSMS deliveries, and never puts ids or phone numbers in a label', async () => {
