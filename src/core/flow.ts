@@ -15,6 +15,7 @@ import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
 import { toStoreKey } from './store-key.js';
 import { isClientAbort, isFailure } from './outcome.js';
+import { isThenable } from './thenable.js';
 
 /** What any adapter can supply about one request: this is all the flow needs from a runtime. */
 export interface IncomingDelivery {
@@ -129,27 +130,31 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     };
   }
 
-  /** An observer's start; one that throws is logged and does not touch the delivery. */
+  /** An observer's start; one that fails is logged and does not touch the delivery. */
   function start(observer: DeliveryObserver, log: Logger): unknown {
+    return guarded(log, () => observer.started?.(spec.name));
+  }
+
+  /** Tells every observer; one that fails is logged and does not touch the answer. */
+  function report(watching: Array<{ observer: DeliveryObserver; started: unknown }>, delivery: DeliveryReport): void {
+    for (const { observer, started } of watching) guarded(delivery.log, () => observer.finished(delivery, started));
+  }
+
+  /**
+   * Calls an observer. A throw, or the rejection of what an async observer returns, is logged at error: left
+   * alone, that rejection would be unhandled, which ends a Node process.
+   */
+  function guarded(log: Logger, call: () => unknown): unknown {
+    const failed = (error: unknown) => log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
     try {
-      return observer.started?.(spec.name);
+      const result = call();
+      if (isThenable(result)) Promise.resolve(result).catch(failed);
+      return result;
     } catch (error) {
-      log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
+      failed(error);
       return undefined;
     }
   }
-
-  /** Tells every observer; one that throws is logged and does not touch the answer. */
-  function report(watching: Array<{ observer: DeliveryObserver; started: unknown }>, delivery: DeliveryReport): void {
-    for (const { observer, started } of watching) {
-      try {
-        observer.finished(delivery, started);
-      } catch (error) {
-        delivery.log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
-      }
-    }
-  }
-
 
   /**
    * One delivery, tracked from its first byte so that close() can wait for it, or, when it cannot wait any longer,

@@ -51,7 +51,10 @@ export interface DeliveryReport {
 export interface DeliveryObserver {
   /** A delivery begins. What this returns (a span, a start time) is handed back to `finished`. */
   started?(provider: string): unknown;
-  /** The delivery was answered (or, for receive(), settled). Must not throw; errors are logged and ignored. */
+  /**
+   * The delivery was answered (or, for receive(), settled). Should not throw: a throw, or the rejection of a
+   * promise it returns, is logged at error and changes nothing else.
+   */
   finished(report: DeliveryReport, started: unknown): void;
 }
 

@@ -76,6 +76,35 @@ describe('one report per delivery, told to every observer', () => {
     }
   });
 
+  it('keeps answering when an async observer rejects, logs it, and leaves no unhandled rejection', async () => {
+    const logs = captureLogs('info');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let ran = 0;
+      const route = mtaWebhooks({
+        secret: SECRET,
+        logger: logs.logger,
+        observers: [
+          { started: () => Promise.reject(new Error('async start down')), finished: () => {} },
+          { finished: async () => { throw new Error('metrics backend down'); } },
+        ],
+        handlers: { 'delivery-status': () => void (ran += 1) },
+      });
+      const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'obs-5' } }), SECRET);
+      expect((await request(express().post('/mta', route)).post('/mta').set(headers).send(body)).status).toBe(200);
+      expect(ran).toBe(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const message of ['async start down', 'metrics backend down']) {
+        expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, err: expect.objectContaining({ message }) }));
+      }
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('checks the option when the route is made', () => {
     expect(() => mtaWebhooks({ secret: SECRET, observers: [{}] as never })).toThrow(/observers/);
   });
