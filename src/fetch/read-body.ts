@@ -11,11 +11,14 @@ const FETCH_FIX =
 
 /**
  * The body bytes of a Fetch request, at most `limit`. A body with a declared length within the limit is read in
- * one call (the runtime holds it to that length); one without is streamed and refused once past the limit.
+ * one call (the runtime holds it to that length); one without is streamed and refused once past the limit. Hono's
+ * body cache is read only when a middleware already consumed the request: the cache reads without a limit.
  */
 export async function readFetchBody(request: Request, limit: number, context: unknown): Promise<Uint8Array> {
-  if (isBodyCachingContext(context, request)) return new Uint8Array(await context.req.arrayBuffer());
-  if (request.bodyUsed) throw alreadyParsed(FETCH_FIX);
+  if (request.bodyUsed) {
+    if (isBodyCachingContext(context, request)) return new Uint8Array(await context.req.arrayBuffer());
+    throw alreadyParsed(FETCH_FIX);
+  }
   // `request.body` is not touched on this path: on some servers (@hono/node-server) it builds a web stream.
   if (request.headers.get('content-length') !== null) return new Uint8Array(await request.arrayBuffer());
   if (request.body === null) return new Uint8Array(0);
