@@ -2,7 +2,7 @@ import type { HandlerContext } from './delivery-context.js';
 import { createDeliveryFlow } from './flow.js';
 import { buildHandlerTable } from './handlers.js';
 import { lookupIn } from './headers.js';
-import type { Logger } from './logger.js';
+import { type Logger, checkLoggerOption } from './logger.js';
 import { numberOption } from './number-option.js';
 import type { ProviderDescriptor } from './provider.js';
 import type { ReceiveInput, WebhookReceiver } from './receiver.js';
@@ -47,6 +47,7 @@ export function createReceiver<E extends { type: string }, O extends SharedRecei
   provider: ProviderDescriptor<E, O>,
   options: O,
 ): WebhookReceiver<E> {
+  checkLoggerOption(options.logger);
   const parts = provider.receiverParts(options);
   const handlers = buildHandlerTable<HandlerContext>(options.handlers, provider.eventTypes);
   const spec = parts.skipVerification ? { ...parts.spec, authenticate: () => {} } : parts.spec;

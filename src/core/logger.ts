@@ -53,6 +53,15 @@ export function replaceDefaultLogger(logger: Logger | undefined): void {
   defaultLogger = logger;
 }
 
+/**
+ * Checks the `logger` option once. Anything but a pino logger (winston, console) would otherwise be passed over
+ * without a word, and its owner would wonder where the lines went.
+ */
+export function checkLoggerOption(value: unknown): void {
+  if (value === undefined || value === false || isLogger(value)) return;
+  throw new TypeError('Option "logger" must be a pino logger (pino(), or req.log of pino-http), or false for no logging.');
+}
+
 function silent(): Logger {
   silentLogger ??= pino({ level: 'silent' });
   return silentLogger;

@@ -48,6 +48,14 @@ describe('never silent: the default logger', () => {
     expect(await stderrLines(() => request(app).post('/mta').set(headers).send(body).expect(500))).toEqual([]);
   });
 
+  it('refuses a logger that is not pino (winston, console) when the route is made, rather than pass it over', () => {
+    const winstonLike = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => winstonLike };
+    for (const logger of [console, winstonLike]) {
+      expect(() => mtaWebhooks({ secret: SECRET, logger: logger as never })).toThrow(new TypeError('Option "logger" must be a pino logger (pino(), or req.log of pino-http), or false for no logging.'));
+    }
+    expect(() => mtaWebhooks({ secret: SECRET, logger: pino({ level: 'silent' }) })).not.toThrow();
+  });
+
   it('always shows the warning for switched-off verification, even under logger: false or a silent logger', async () => {
     const lines = await stderrLines(() => {
       mtaWebhooks({ dangerouslySkipSignatureVerification: true, logger: false });
