@@ -97,6 +97,9 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       key = toStoreKey(typeof keyed === 'string' ? keyed : await keyed);
       const dispatched = await dispatch(event, delivery, key, log, entry);
       logOutcome(log, spec, event, key, dispatched.outcome, startedAt);
+      // close() answered this delivery 503 while its handlers ran: it is reported as the provider saw it (a retry
+      // will be answered as a duplicate, since the work is done).
+      if (entry.forced) throw receiverClosing();
       if (watching) {
         const told = described(event, log, incoming, rawBody, key, startedAt);
         told.outcome = dispatched.outcome;
@@ -107,7 +110,8 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       return { event, outcome: dispatched.outcome };
     } catch (error) {
       logRejection(log, spec.name, error, event && spec.summary(event), startedAt);
-      if (watching) report(watching, Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(error)));
+      const answered = entry.forced ? receiverClosing() : error;
+      if (watching) report(watching, Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(answered)));
       throw error;
     }
   }
@@ -167,7 +171,10 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
     // req/res graph that cost about 10% of the route's CPU time.
     const running = steps(incoming, entry);
     return new Promise((resolve, reject) => {
-      entry.force = () => reject(receiverClosing());
+      entry.force = () => {
+        entry.forced = true;
+        reject(receiverClosing());
+      };
       running.then(
         (result) => {
           inFlight.leave(entry);

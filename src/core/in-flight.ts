@@ -2,6 +2,8 @@
 export interface InFlightEntry {
   /** Answers the delivery now with 503 receiver.closing (set by whoever owns the answer). */
   force?: () => void;
+  /** It was answered by force: whatever its steps do after, the provider saw a 503. */
+  forced?: boolean;
   /** Gives its de-duplication claim back, once it holds one, so that the provider's retry runs it. */
   release?: () => void | Promise<void>;
 }

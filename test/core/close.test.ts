@@ -6,6 +6,8 @@ import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { expectError } from '../helpers/mta-app';
 import { listen, sendOverSocket } from '../helpers/socket-client';
+import { waitUntil } from '../helpers/redis-server';
+import type { DeliveryReport } from '../../src/core/observe';
 
 const delivery = (id: string) => signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: id } }), SECRET);
 
@@ -28,6 +30,27 @@ describe('close() leaves no delivery unanswered', () => {
     expectError(await pending, 503, 'receiver.closing');
     // The claim was given back: another instance sharing the store takes the retry as a redelivery.
     expect(store.claim('mta:delivery-status:stuck-1:4', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
+  });
+
+  it('reports a delivery answered 503 by close() as the provider saw it, even when its handler finishes later', async () => {
+    const reports: DeliveryReport[] = [];
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    let finish!: () => void;
+    const slow = () => {
+      started();
+      return new Promise<void>((resolve) => (finish = resolve));
+    };
+    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 50, logger: false, observers: [{ finished: (report) => void reports.push(report) }], handlers: { 'delivery-status': slow } });
+    const { body, headers } = delivery('late-1');
+    const pending = request(express().post('/mta', route)).post('/mta').set(headers).send(body).then((response) => response);
+    await handlerStarted;
+    await route.close();
+    expectError(await pending, 503, 'receiver.closing');
+    finish();
+    await waitUntil(() => reports.length > 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reports).toEqual([expect.objectContaining({ outcome: 'rejected', status: 503, code: 'receiver.closing', event: 'delivery-status' })]);
   });
 
   it('answers 503 to a body still arriving when close() began, and does not run its handler', async () => {
