@@ -1,4 +1,5 @@
 import { type JWTPayload, compactVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose';
+import { paddedSecrets } from '../core/diagnosis.js';
 import { HTTPSMS_ISSUER } from './constants.js';
 
 export interface TokenFacts {
@@ -63,8 +64,8 @@ async function wrongKey(token: string, keys: readonly Uint8Array[]): Promise<str
     if (text.trim() !== text && (await signedWith(token, encoder.encode(text.trim())))) {
       return 'the signing key configured here has leading or trailing whitespace (a newline from a file?) that httpSMS does not have';
     }
-    for (const padded of [`${text}\n`, `${text} `]) {
-      if (await signedWith(token, encoder.encode(padded))) return 'httpSMS signs with the key plus trailing whitespace (copied with a newline or a space?)';
+    for (const padded of paddedSecrets(text)) {
+      if (await signedWith(token, encoder.encode(padded))) return 'httpSMS signs with the key plus leading or trailing whitespace (copied with a newline or a space?)';
     }
   }
   return (

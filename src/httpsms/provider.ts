@@ -1,3 +1,4 @@
+import { createDiagnoser } from '../core/diagnosis.js';
 import type { ProviderDescriptor, ReceiverParts } from '../core/provider.js';
 import { checkExplainOption } from '../core/explain-option.js';
 import { singleHeader } from '../core/headers.js';
@@ -31,6 +32,7 @@ function receiverParts(options: HttpsmsReceiverOptions): ReceiverParts<HttpsmsEv
     maxTokenAgeSeconds: checked.maxTokenAgeSeconds,
     now: checked.now,
     explain: checkExplainOption(options.explainRejections),
+    diagnose: createDiagnoser(),
   };
   return {
     spec: {

@@ -1,5 +1,6 @@
 import { type JWTPayload, errors, jwtVerify } from 'jose';
 import { WebhookError } from '../core/errors.js';
+import type { Diagnoser } from '../core/diagnosis.js';
 import { explained } from '../core/explain-option.js';
 import { HTTPSMS_ISSUER } from './constants.js';
 import { diagnoseToken } from './diagnose-token.js';
@@ -16,6 +17,8 @@ export interface TokenCheck {
   now: () => Date;
   /** The 401 message names the likely cause (option explainRejections); it is logged either way. */
   explain?: boolean;
+  /** Runs the diagnosis of a refusal within the receiver's budget (createDiagnoser); by default, every time. */
+  diagnose?: Diagnoser;
 }
 
 /**
@@ -65,7 +68,7 @@ export async function verifyHttpsmsToken(authorization: string | string[] | unde
         lastFailure = error;
         continue;
       }
-      throw invalid(reason(error), check, await diagnoseToken(token, error, { ...check, now }), error);
+      throw invalid(reason(error), check, await diagnosed(check, () => diagnoseToken(token, error, { ...check, now })), error);
     }
     const lifetime = tokenLifetimeSeconds(payload, now);
     if (lifetime > check.maxTokenAgeSeconds) {
@@ -74,7 +77,7 @@ export async function verifyHttpsmsToken(authorization: string | string[] | unde
     }
     return;
   }
-  const diagnosis = await diagnoseToken(token, lastFailure, { ...check, now });
+  const diagnosis = await diagnosed(check, () => diagnoseToken(token, lastFailure, { ...check, now }));
   throw invalid('the token is not signed with the signing key (or any of the keys) configured here', check, diagnosis, lastFailure);
 }
 
@@ -101,6 +104,10 @@ function reason(error: unknown): string {
     return `the token's "${error.claim}" claim is not valid`;
   }
   return 'the token is malformed';
+}
+
+function diagnosed(check: TokenCheck, work: () => Promise<string>): Promise<string> {
+  return check.diagnose ? check.diagnose(work) : work();
 }
 
 function invalid(why: string, check: TokenCheck, diagnosis: string, cause?: unknown): WebhookError {

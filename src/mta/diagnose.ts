@@ -1,3 +1,4 @@
+import { paddedSecrets } from '../core/diagnosis.js';
 import { nodeCrypto } from '../core/platform.js';
 
 /**
@@ -89,7 +90,7 @@ function keyVariants(secret: string): Variant[] {
   const variants: Variant[] = [{ bytes: encoder.encode(secret) }];
   const trimmed = secret.trim();
   if (trimmed !== secret) variants.push({ bytes: encoder.encode(trimmed), note: 'the secret configured here has leading or trailing whitespace (a newline from a file or an env file?) that MTA does not have' });
-  for (const padded of [`${secret}\n`, `${secret}\r\n`, `${secret} `, ` ${secret}`]) {
+  for (const padded of paddedSecrets(secret)) {
     variants.push({ bytes: encoder.encode(padded), note: 'the secret MTA signs with has leading or trailing whitespace (copied with a newline or a space?) that the one configured here does not' });
   }
   const hex = /^(?:[0-9a-fA-F]{2}){16,}$/.test(trimmed) ? hexBytes(trimmed) : undefined;

@@ -1,5 +1,5 @@
 import { WebhookError } from '../core/errors.js';
-import { createRateBudget } from '../core/rate-budget.js';
+import { createDiagnoser } from '../core/diagnosis.js';
 import { checkExplainOption, explained } from '../core/explain-option.js';
 import { createHexHmacVerifier, signHexHmac } from '../core/hmac.js';
 import type { Delivery, ProviderDescriptor, ReceiverParts } from '../core/provider.js';
@@ -30,21 +30,15 @@ export const mtaProvider: ProviderDescriptor<MtaEvent, MtaReceiverOptions> = {
   key: { flag: '--secret', env: 'MTA_WEBHOOK_SECRET' },
 };
 
-const DIAGNOSES_PER_SECOND = 20;
-const NOT_DIAGNOSED = `not worked out: more than ${DIAGNOSES_PER_SECOND} signatures were refused this second`;
-
 function receiverParts(options: MtaReceiverOptions): ReceiverParts<MtaEvent> {
   const checked = checkMtaOptions(options);
   const verifier = createHexHmacVerifier(checked.secrets);
   const pinned = { event: checked.event, version: checked.version, optOutKeywords: checked.optOutKeywords };
   const explain = checkExplainOption(options.explainRejections);
-  // Only a refused delivery pays for the diagnosis (a few dozen HMACs), and only so many a second: a flood of
-  // forged requests is refused as cheaply as ever.
-  const diagnoses = createRateBudget(DIAGNOSES_PER_SECOND);
-  const refuse = (rawBody: Uint8Array, signature: string | string[]): Promise<never> => {
-    if (!diagnoses.take()) return Promise.reject(invalid(NOT_DIAGNOSED, explain));
-    return diagnoseMtaSignature(rawBody, signature, checked.secrets).then((diagnosis) => Promise.reject(invalid(diagnosis, explain)));
-  };
+  // Only a refused delivery pays for the diagnosis, and only so many a second (see createDiagnoser).
+  const diagnose = createDiagnoser();
+  const refuse = (rawBody: Uint8Array, signature: string | string[]): Promise<never> =>
+    diagnose(() => diagnoseMtaSignature(rawBody, signature, checked.secrets)).then((diagnosis) => Promise.reject(invalid(diagnosis, explain)));
   const authenticate = ({ rawBody, header }: Delivery): void | Promise<void> => {
     const signature = header('x-signature');
     if (signature === undefined || signature === '') throw missing();

@@ -76,6 +76,27 @@ describe('why an httpSMS token was refused', () => {
     expect(newline.diagnosis).toMatch(/signing key configured here has leading or trailing whitespace/);
   });
 
+  it('httpSMS signing with the key plus a Windows newline or a leading space: the same causes as for MTA', async () => {
+    for (const padded of [`${KEY}\r\n`, ` ${KEY}`]) {
+      expect((await refusal(await bearer({}, { key: padded }))).diagnosis).toMatch(/^httpSMS signs with the key plus leading or trailing whitespace/);
+    }
+  });
+
+  it('a flood of forged tokens is still refused 401, and past 20 a second is not diagnosed', async () => {
+    const logs = captureLogs('info');
+    const app = express().post('/httpsms', httpsmsWebhooks({ signingKey: KEY, audience: AUDIENCE, now: () => NOW, logger: logs.logger }));
+    const forged = await bearer({}, { key: 'some-other-key' });
+    // At once, so that they fall in one second however loaded the machine is.
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => request(app).post('/httpsms').set({ 'Content-Type': 'application/json', 'X-Event-Type': 'message.phone.received', Authorization: forged }).send(BODY)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(401));
+    const diagnoses = logs.lines.filter((line) => line.level === 40).map((line) => String(line.diagnosis));
+    expect(diagnoses).toHaveLength(30);
+    expect(diagnoses.filter((text) => text.startsWith('a different key')).length).toBeLessThanOrEqual(20);
+    expect(diagnoses.some((text) => text.startsWith('not worked out'))).toBe(true);
+  });
+
   it('in production the answer names the failed check only; the log line has the cause', async () => {
     const result = await refusal(await bearer({ aud: ['https://old.example.com/hook'] }), { explainRejections: false });
     expect(result.error.message).toBe("The Authorization token was refused: the token's audience is not the webhook URL configured here (option audience).");

@@ -1,0 +1,29 @@
+import { createRateBudget } from './rate-budget.js';
+
+const DIAGNOSES_PER_SECOND = 20;
+
+/** Explains one refused delivery (why its signature or token failed), when the budget allows. */
+export type Diagnoser = (work: () => Promise<string>) => Promise<string>;
+
+/**
+ * Runs the diagnosis of refusals, at most `perSecond` a second per receiver: a forged signature makes it try a few
+ * dozen HMACs, work a sender can cause at will, so a flood of forgeries is refused as cheaply as ever. A diagnosis
+ * that fails (a key WebCrypto will not import) leaves the refusal a 401; it never becomes a 500.
+ */
+export function createDiagnoser(perSecond = DIAGNOSES_PER_SECOND): Diagnoser {
+  const budget = createRateBudget(perSecond);
+  return (work) => {
+    if (!budget.take()) return Promise.resolve(`not worked out: more than ${perSecond} refusals were diagnosed this second`);
+    return Promise.resolve()
+      .then(work)
+      .catch(() => 'not worked out: the diagnosis itself failed');
+  };
+}
+
+/**
+ * The forms a secret copied by hand tends to take on the sender's side: with a trailing newline (Unix or Windows),
+ * a trailing space, a leading space. Both providers' diagnoses try the same ones.
+ */
+export function paddedSecrets(secret: string): string[] {
+  return [`${secret}\n`, `${secret}\r\n`, `${secret} `, ` ${secret}`];
+}

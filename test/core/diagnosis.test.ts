@@ -1,0 +1,18 @@
+import { createDiagnoser } from '../../src/core/diagnosis';
+
+describe('createDiagnoser', () => {
+  it('runs at most perSecond diagnoses a second, and says so for the rest', async () => {
+    const diagnose = createDiagnoser(2);
+    let ran = 0;
+    const work = async () => `cause ${++ran}`;
+    const results = await Promise.all([diagnose(work), diagnose(work), diagnose(work)]);
+    expect(results).toEqual(['cause 1', 'cause 2', 'not worked out: more than 2 refusals were diagnosed this second']);
+    expect(ran).toBe(2);
+  });
+
+  it('turns a diagnosis that fails, at once or later, into words: the refusal stays a 401', async () => {
+    const diagnose = createDiagnoser(5);
+    await expect(diagnose(() => Promise.reject(new DOMException('Zero-length key is not supported', 'DataError')))).resolves.toBe('not worked out: the diagnosis itself failed');
+    await expect(diagnose(() => { throw new Error('sync'); })).resolves.toBe('not worked out: the diagnosis itself failed');
+  });
+});
