@@ -36,11 +36,11 @@ export function admit(dedupe: Dedupe, key: string, log: Logger, describe: Descri
   // A custom store may answer with any thenable, not only a native promise: it is awaited all the same.
   if (isThenable(claimed)) {
     return Promise.resolve(claimed).then(
-      (outcome) => claimHere(dedupe, key, decide(outcome)),
+      (outcome) => claimHere(dedupe, key, decide(outcome), log, describe),
       (error: unknown) => unreachable(dedupe, error, key, log, describe),
     );
   }
-  return claimHere(dedupe, key, decide(claimed));
+  return claimHere(dedupe, key, decide(claimed), log, describe);
 }
 
 function decide(outcome: ClaimOutcome): Admission {
@@ -51,12 +51,20 @@ function decide(outcome: ClaimOutcome): Admission {
   return { run: true, redelivery: outcome.redelivery, token: outcome.token };
 }
 
-/** Adds this process's claim to the store's; a copy that claimed here meanwhile (store unreachable) wins. */
-function claimHere(dedupe: Dedupe, key: string, admission: Admission): Admission {
+/**
+ * Adds this process's claim to the store's; a copy that claimed here meanwhile (store unreachable) wins, and the
+ * store's claim is given back in the background (logged if that fails: the retry may meet a 409 until it lapses).
+ */
+function claimHere(dedupe: Dedupe, key: string, admission: Admission, log: Logger, describe: Describe): Admission {
   if (!admission.run || !dedupe.local) return admission;
   const here = dedupe.local.claim(key, dedupe.claimTtlMs);
   if (here.state === 'claimed') return { ...admission, redelivery: admission.redelivery || here.redelivery, localToken: here.token };
-  if (admission.token !== undefined) void Promise.resolve(dedupe.store.release(key, admission.token)).catch(() => {});
+  const token = admission.token;
+  if (token !== undefined) {
+    void Promise.resolve()
+      .then(() => dedupe.store.release(key, token))
+      .catch((error: unknown) => log.error({ ...describe(), key, err: error }, 'could not give back a claim in the de-duplication store: its retry may be answered 409 until the claim lapses'));
+  }
   return decide(here);
 }
 
@@ -71,7 +79,7 @@ function unreachable(dedupe: Dedupe, error: unknown, key: string, log: Logger, d
   }
   const where = dedupe.local ? 'with a claim in this process only (a copy sent to another instance may run too)' : 'without a claim (a duplicate is possible)';
   log.error({ ...describe(), key, err: error }, `de-duplication store unreachable: handling the delivery ${where}`);
-  return claimHere(dedupe, key, { run: true, redelivery: false });
+  return claimHere(dedupe, key, { run: true, redelivery: false }, log, describe);
 }
 
 /** Records the end of a claimed delivery: done, or released for the provider's retry. Never throws or rejects. */

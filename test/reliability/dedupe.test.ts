@@ -85,6 +85,41 @@ describe('de-duplication (default: an in-memory store per receiver)', () => {
     expect(logs.lines.find((line) => line.level === 50)).toMatchObject({ msg: expect.stringMatching(/store unreachable/), err: { message: 'connection refused' } });
   });
 
+  it('answers 409 to a copy whose shared claim lost to a claim in this process, and logs a claim it could not give back', async () => {
+    const logs = captureLogs('info');
+    let runs = 0;
+    const slowClaim = deferred();
+    let claims = 0;
+    // The first copy's claim is slow to come back; meanwhile the store fails the second copy, which then runs
+    // with a claim in this process only. The store cannot give the first copy's claim back either.
+    const store: DeliveryStore = {
+      claim: () => (++claims === 1 ? slowClaim.promise.then(() => ({ state: 'claimed', redelivery: false, token: 't1' }) as const) : Promise.reject(new Error('connection refused'))),
+      complete: () => undefined,
+      release: () => {
+        throw new Error('release refused');
+      },
+    };
+    const handlerRunning = deferred();
+    const finishHandler = deferred();
+    const receiver = createMtaReceiver({
+      secret: SECRET,
+      logger: logs.logger,
+      dedupe: { store },
+      handlers: { 'delivery-status': async () => { runs++; handlerRunning.resolve(); await finishHandler.promise; } },
+    });
+    const { body, headers } = delivery();
+    const first = receiver.receive({ rawBody: body, headers }).catch((error: unknown) => error);
+    const second = receiver.receive({ rawBody: body, headers });
+    await handlerRunning.promise;
+    slowClaim.resolve();
+    expect(await first).toMatchObject({ status: 409, code: 'delivery.in_progress' });
+    finishHandler.resolve();
+    await expect(second).resolves.toMatchObject({ type: 'delivery-status' });
+    expect(runs).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringMatching(/could not give back a claim/), err: expect.objectContaining({ message: 'release refused' }) }));
+  });
+
   it("answers 503 store.unavailable with onStoreError: 'refuse', running nothing", async () => {
     let runs = 0;
     const app = express().post('/mta', mtaWebhooks({ secret: SECRET, dedupe: { store: brokenStore(), onStoreError: 'refuse' }, handlers: { 'delivery-status': () => void runs++ } }));
