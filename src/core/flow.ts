@@ -14,6 +14,7 @@ import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
 import { toStoreKey } from './store-key.js';
+import { withTimeout } from './with-timeout.js';
 import { isClientAbort, isFailure } from './outcome.js';
 import { isThenable } from './thenable.js';
 
@@ -84,7 +85,7 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       checkContentHeaders(incoming.header, limit);
       const read = incoming.readBody(limit);
       // Bytes at hand cost no timer and no turn of the event loop.
-      rawBody = read instanceof Uint8Array ? read : await within(read, options.bodyTimeoutMs);
+      rawBody = read instanceof Uint8Array ? read : await withTimeout(read, options.bodyTimeoutMs, () => bodyTimedOut(options.bodyTimeoutMs));
       if (rawBody.length > limit) throw tooLarge(limit);
       // A body that was still arriving when close() began is not handled any more.
       if (closing) throw receiverClosing();
@@ -238,21 +239,4 @@ function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'c
 
 function receiverClosing(): WebhookError {
   return new WebhookError('receiver.closing', 'This receiver is shutting down; the provider will retry the delivery.');
-}
-
-/** The body read, or a 408 once the deadline passes first. */
-function within(read: Promise<Uint8Array>, timeoutMs: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(bodyTimedOut(timeoutMs)), timeoutMs);
-    read.then(
-      (bytes) => {
-        clearTimeout(timer);
-        resolve(bytes);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
