@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebhookReceiver } from '../core/receiver.js';
-import { type WebhookRequest, readNodeBody } from '../node/read-body.js';
+import { nodeIncoming } from '../node/incoming.js';
 import { sendNodeAnswer } from '../node/send-answer.js';
 
 /**
@@ -16,11 +16,7 @@ export type WebhookRequestHandler = ((req: IncomingMessage, res: ServerResponse,
 /** Wraps a receiver as a route: the request's bytes and headers in, the flow's answer out. */
 export function toRequestHandler<E>(receiver: WebhookReceiver<E>): WebhookRequestHandler {
   const route = function webhookRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const request = req as WebhookRequest & { log?: unknown };
-    const headers = req.headers;
-    return receiver
-      .deliver({ header: (name) => headers[name], readBody: (limit) => readNodeBody(request, limit), requestLogger: request.log })
-      .then((answer) => sendNodeAnswer(res, answer));
+    return receiver.deliver(nodeIncoming(req, (req as { log?: unknown }).log)).then((answer) => sendNodeAnswer(res, answer));
   };
   return Object.assign(route, { close: () => receiver.close(), receiver: receiver as WebhookReceiver<unknown> });
 }

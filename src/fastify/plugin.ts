@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebhookReceiver } from '../core/receiver.js';
-import { readNodeBody } from '../node/read-body.js';
+import { nodeIncoming } from '../node/incoming.js';
 
 /** What every sms-webhooks Fastify plugin takes besides its receiver's options. */
 export interface FastifyRouteOptions {
@@ -40,12 +40,7 @@ export function toFastifyPlugin<O>(createReceiver: (options: O) => WebhookReceiv
     });
 
     fastify.post(path, async (request: FastifyRequest, reply: FastifyReply) => {
-      const headers = request.headers;
-      const answer = await receiver.deliver({
-        header: (headerName) => headers[headerName],
-        readBody: (limit) => readNodeBody(request.raw, limit, FASTIFY_FIX),
-        requestLogger: request.log,
-      });
+      const answer = await receiver.deliver(nodeIncoming(request.raw, request.log, FASTIFY_FIX));
       return reply.code(answer.status).headers(answer.headers).send(answer.body);
     });
   };
