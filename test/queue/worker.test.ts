@@ -90,9 +90,10 @@ describeWithRedis('the queue worker records delivery statuses before its handler
   const bed = queueTestbed({ backoffMs: 20, attempts: 2 });
   const connection = bed.connection;
 
-  it('hands the change to the handlers and, with skipStale, completes a stale update without running them', async () => {
+  it('hands the change to the handlers and, with skipStale, completes stale and conflicting updates without running them', async () => {
     const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
-    for (const status of [4, 3]) {
+    // DELIVERED (4), then SENT (3, stale), then UNDELIVERED (9): a conflict with the final DELIVERED.
+    for (const status of [4, 3, 9]) {
       const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'queued-life', status } }), SECRET);
       expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
     }
@@ -107,8 +108,9 @@ describeWithRedis('the queue worker records delivery statuses before its handler
       handlers: { mta: { 'delivery-status': (_event, ctx) => void seen.push(`${ctx.status?.outcome} ${ctx.status?.current.name}`) } },
     });
     bed.workers.push(worker);
-    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('completed')).completed === 2);
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('completed')).completed === 3);
     expect(seen).toEqual(['applied DELIVERED']);
+    expect(await bed.handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
     expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
   });
 });
