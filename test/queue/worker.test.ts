@@ -113,4 +113,27 @@ describeWithRedis('the queue worker records delivery statuses before its handler
     expect(await bed.handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
     expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
   });
+
+  it('fails the job when the status store cannot be reached, so BullMQ retries it and nothing is handled unrecorded', async () => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'store-down', status: 4 } }), SECRET);
+    expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
+    const broken = { update: () => Promise.reject(new Error('redis down')), get: () => Promise.reject(new Error('redis down')) };
+    let ran = 0;
+    const worker = createWebhookWorker({
+      connection: connection(),
+      queueName: bed.queueName,
+      statusTracker: createStatusTracker({ store: broken, logger: false }),
+      logger: false,
+      handlers: { mta: { 'delivery-status': () => void (ran += 1) } },
+    });
+    bed.workers.push(worker);
+    // Settled either way, so that a job handled without its status fails here rather than by a timeout.
+    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+    expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 1, completed: 0 });
+    const [job] = await bed.handoff.queue.getFailed();
+    expect(job?.attemptsMade).toBe(2);
+    expect(job?.failedReason).toMatch(/status store cannot be reached/);
+    expect(ran).toBe(0);
+  });
 });
