@@ -52,7 +52,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     if (observers.length === 0) return run(job);
     const { provider, type, key, trace } = job.data;
     const startedAt = performance.now();
-    const tokens = observers.map((observer) => observer.jobStarted?.({ provider, event: type, trace }));
+    // An observer that throws as the job begins is logged and the job goes on, as on a receiver.
+    const tokens = observers.map((observer) => {
+      try {
+        return observer.jobStarted?.({ provider, event: type, trace });
+      } catch (failure) {
+        log.error({ provider, err: failure }, 'a job observer failed; the job itself was not affected');
+        return undefined;
+      }
+    });
     const report = (result: JobResult, error?: unknown) => {
       const durationMs = performance.now() - startedAt;
       observers.forEach((observer, index) => {

@@ -1,5 +1,6 @@
 import express from 'express';
 import { mtaWebhooks } from '../../src/express/mta';
+import type { JobObserver } from '../../src/queue/job-report';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { WorkerHandlers } from '../../src/queue/worker-handlers';
 import { createStatusTracker } from '../../src/status';
@@ -71,6 +72,31 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     const line = logs.lines.find((entry) => entry.key === 'mta:delivery-status:broken:4');
     expect(line).toMatchObject({ level: 50, msg: expect.stringContaining('last time') });
     expect(JSON.stringify(logs.lines)).not.toContain('5555550123');
+  });
+
+  it('goes on with the job when an observer throws as it begins, and logs that at error', async () => {
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'observer-1' } })))).status).toBe(200);
+    const logs = captureLogs();
+    const results: string[] = [];
+    const throwing: JobObserver = {
+      jobStarted: () => {
+        throw new Error('observer broke');
+      },
+      jobFinished: (report) => void results.push(report.result),
+    };
+    let ran = 0;
+    bed.workers.push(createWebhookWorker({
+      connection: connection(),
+      queueName: bed.queueName,
+      handlers: { mta: { 'delivery-status': () => void (ran += 1) } },
+      metrics: throwing,
+      logger: logs.logger,
+    }));
+    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+    expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
+    expect(ran).toBe(1);
+    expect(results).toEqual(['handled']);
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message: 'observer broke' }) }));
   });
 
   it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
