@@ -1,5 +1,7 @@
 import express from 'express';
+import { Registry } from 'prom-client';
 import { mtaWebhooks } from '../../src/express/mta';
+import { createWebhookMetrics } from '../../src/metrics';
 import type { JobObserver } from '../../src/queue/job-report';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { WorkerHandlers } from '../../src/queue/worker-handlers';
@@ -124,6 +126,7 @@ describeWithRedis('the queue worker records delivery statuses before its handler
       expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
     }
     const tracker = createStatusTracker({ logger: false });
+    const registry = new Registry();
     const seen: string[] = [];
     const worker = createWebhookWorker({
       connection: connection(),
@@ -131,6 +134,7 @@ describeWithRedis('the queue worker records delivery statuses before its handler
       concurrency: 1,
       statusTracker: tracker,
       skipStale: true,
+      metrics: createWebhookMetrics({ registry }),
       handlers: { mta: { 'delivery-status': (_event, ctx) => void seen.push(`${ctx.status?.outcome} ${ctx.status?.current.name}`) } },
     });
     bed.workers.push(worker);
@@ -138,6 +142,11 @@ describeWithRedis('the queue worker records delivery statuses before its handler
     expect(seen).toEqual(['applied DELIVERED']);
     expect(await bed.handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
     expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
+    // Counted 'stale', as a receiver counts the same skip, not 'no_handler'.
+    const text = await registry.metrics();
+    expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="delivery-status",result="handled"} 1');
+    expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="delivery-status",result="stale"} 2');
+    expect(text).not.toContain('result="no_handler"');
   });
 
   it('fails the job when the status store cannot be reached, so BullMQ retries it and nothing is handled unrecorded', async () => {
