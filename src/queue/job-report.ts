@@ -1,5 +1,8 @@
-/** What became of one queued job in the worker, in words that fit a metric label. */
-export type JobResult = 'handled' | 'no_handler' | 'retrying' | 'failed';
+/**
+ * What became of one queued job in the worker, in words that fit a metric label. 'stale': a stale or conflicting
+ * status update completed without its handlers (skipStale), as a receiver reports it.
+ */
+export type JobResult = 'handled' | 'no_handler' | 'stale' | 'retrying' | 'failed';
 
 /** The worker's report of one job: the flow's DeliveryReport does not run there, so the worker writes its own. */
 export interface JobReport {

@@ -48,11 +48,19 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   const observers = [jobObserver(options.metrics, 'metrics'), jobObserver(options.tracing, 'tracing')].filter((observer) => observer !== undefined);
 
   /** Each job is told to the observers (metrics, traces) with its result, inside their context. */
-  async function observed(job: Job<HandoffJob>): Promise<number> {
+  async function observed(job: Job<HandoffJob>): Promise<number | 'stale'> {
     if (observers.length === 0) return run(job);
     const { provider, type, key, trace } = job.data;
     const startedAt = performance.now();
-    const tokens = observers.map((observer) => observer.jobStarted?.({ provider, event: type, trace }));
+    // An observer that throws as the job begins is logged and the job goes on, as on a receiver.
+    const tokens = observers.map((observer) => {
+      try {
+        return observer.jobStarted?.({ provider, event: type, trace });
+      } catch (failure) {
+        log.error({ provider, err: failure }, 'a job observer failed; the job itself was not affected');
+        return undefined;
+      }
+    });
     const report = (result: JobResult, error?: unknown) => {
       const durationMs = performance.now() - startedAt;
       observers.forEach((observer, index) => {
@@ -63,13 +71,13 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
         }
       });
     };
-    const inside = observers.reduce<() => Promise<number>>(
+    const inside = observers.reduce<() => Promise<number | 'stale'>>(
       (next, observer, index) => (observer.runInJob ? () => observer.runInJob!(tokens[index], next) : next),
       () => run(job),
     );
     try {
       const ran = await inside();
-      report(ran > 0 ? 'handled' : 'no_handler');
+      report(ran === 'stale' ? 'stale' : ran > 0 ? 'handled' : 'no_handler');
       return ran;
     } catch (error) {
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -78,7 +86,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     }
   }
 
-  async function run(job: Job<HandoffJob>): Promise<number> {
+  /** The number of handlers that ran, or 'stale' for an update skipped under skipStale (reported as the receiver does). */
+  async function run(job: Job<HandoffJob>): Promise<number | 'stale'> {
     let event;
     try {
       event = reviveEvent(job.data);
@@ -90,8 +99,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     if (status) {
       context.status = await recordStatus(status, event, log, () => ({ provider, event: event.type, key }));
       if (isSkipped(status, context.status)) {
-        log.info({ provider, event: event.type, key, status: context.status?.outcome }, 'queued webhook delivery skipped: a stale status update');
-        return 0;
+        log.info({ provider, event: event.type, key, status: context.status?.outcome }, 'queued webhook delivery skipped: a stale or conflicting status update');
+        return 'stale';
       }
     }
     const ran = await runHandlers(tables.get(provider)!, event, context);

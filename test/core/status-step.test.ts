@@ -25,15 +25,17 @@ describe.each(EXPRESS_VERSIONS)('%s: the statusTracker option', (_name, express)
     expect(await tracker.get('mta', 'life-1')).toMatchObject({ name: 'DELIVERED', final: true });
   });
 
-  it('with skipStale, answers a stale update 200 without running the handlers', async () => {
+  it('with skipStale, answers stale and conflicting updates 200 without running the handlers', async () => {
     const tracker = createStatusTracker({ logger: false });
-    let ran = 0;
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, statusTracker: tracker, skipStale: true, handlers: { 'delivery-status': () => void (ran += 1) } }));
-    for (const status of [4, 3, 2]) {
+    const seen: Array<HandlerContext['status']> = [];
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, statusTracker: tracker, skipStale: true, handlers: { 'delivery-status': (_e, ctx) => void seen.push(ctx.status) } }));
+    // DELIVERED (4), then SENT and SENDING (stale), then UNDELIVERED (9): a conflict with the final DELIVERED.
+    for (const status of [4, 3, 2, 9]) {
       const { body, headers } = statusDelivery(status);
       expect((await request(app).post('/mta').set(headers).send(body)).status).toBe(200);
     }
-    expect(ran).toBe(1);
+    expect(seen.map((change) => change?.outcome)).toEqual(['applied']);
+    expect(await tracker.get('mta', 'life-1')).toMatchObject({ name: 'DELIVERED' });
   });
 
   it('refuses 503 when the status store is unreachable under onStoreError: refuse; handles it otherwise', async () => {

@@ -1,51 +1,35 @@
 import express from 'express';
-import type { Worker } from 'bullmq';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { Registry } from 'prom-client';
 import { mtaWebhooks } from '../../src/express/mta';
 import { createWebhookMetrics } from '../../src/metrics';
 import { createWebhookTracing } from '../../src/otel';
-import { createQueueHandoff, type QueueHandoff } from '../../src/queue/handoff';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { WorkerHandlers } from '../../src/queue/worker-handlers';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { setUpTracing } from '../helpers/otel';
 import { rawPost } from '../helpers/raw-post';
-import { RedisServer, describeWithRedis, waitUntil } from '../helpers/redis-server';
+import { queueTestbed } from '../helpers/queue-testbed';
+import { describeWithRedis, waitUntil } from '../helpers/redis-server';
 
 describeWithRedis('the queue worker: metrics and traces of each job', () => {
-  const redis = new RedisServer();
+  const bed = queueTestbed({ backoffMs: 20, attempts: 2, logger: false });
+  const connection = bed.connection;
   const otel = setUpTracing();
   const tracing = createWebhookTracing({ tracerProvider: otel.provider });
-  let handoff: QueueHandoff;
-  let queueName: string;
-  const workers: Worker[] = [];
-  const connection = () => ({ host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null });
 
-  beforeAll(() => redis.start());
-  afterAll(async () => {
-    otel.stop();
-    await redis.destroy();
-  });
-  beforeEach(() => {
-    otel.exporter.reset();
-    queueName = `o${Date.now()}${Math.random().toString(16).slice(2, 6)}`;
-    handoff = createQueueHandoff({ connection: connection(), queueName, backoffMs: 20, attempts: 2, logger: false });
-  });
-  afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.close()));
-    await handoff.close();
-  });
+  afterAll(() => otel.stop());
+  beforeEach(() => otel.exporter.reset());
 
   const enqueue = async (event: 'delivery-status' | 'message-reply') => {
-    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff, tracing, logger: false }));
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff, tracing, logger: false }));
     const { body, headers } = signedMtaRequest(mtaFixture(event, { unique: true }), SECRET);
     expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
   };
   const startWorker = (handlers: WorkerHandlers, registry?: Registry) => {
     const metrics = registry ? createWebhookMetrics({ registry }) : undefined;
-    workers.push(createWebhookWorker({ connection: connection(), queueName, handlers, tracing, metrics, logger: false }));
+    bed.workers.push(createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers, tracing, metrics, logger: false }));
   };
 
   it('continues the trace of the delivery that queued the job, with the handlers inside the job span', async () => {
@@ -72,7 +56,7 @@ describeWithRedis('the queue worker: metrics and traces of each job', () => {
     await enqueue('delivery-status');
     await enqueue('message-reply');
     startWorker({ mta: { 'delivery-status': () => {}, 'message-reply': () => Promise.reject(new Error('crm down')) } }, registry);
-    await waitUntil(async () => (await handoff.queue.getJobCounts('failed')).failed === 1 && (await handoff.queue.getJobCounts('completed')).completed === 1);
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('failed')).failed === 1 && (await bed.handoff.queue.getJobCounts('completed')).completed === 1);
     const text = await registry.metrics();
     expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="delivery-status",result="handled"} 1');
     expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="message-reply",result="retrying"} 1');

@@ -1,5 +1,8 @@
 import express from 'express';
+import { Registry } from 'prom-client';
 import { mtaWebhooks } from '../../src/express/mta';
+import { createWebhookMetrics } from '../../src/metrics';
+import type { JobObserver } from '../../src/queue/job-report';
 import { createWebhookWorker } from '../../src/queue/worker';
 import type { WorkerHandlers } from '../../src/queue/worker-handlers';
 import { createStatusTracker } from '../../src/status';
@@ -73,6 +76,31 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     expect(JSON.stringify(logs.lines)).not.toContain('5555550123');
   });
 
+  it('goes on with the job when an observer throws as it begins, and logs that at error', async () => {
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'observer-1' } })))).status).toBe(200);
+    const logs = captureLogs();
+    const results: string[] = [];
+    const throwing: JobObserver = {
+      jobStarted: () => {
+        throw new Error('observer broke');
+      },
+      jobFinished: (report) => void results.push(report.result),
+    };
+    let ran = 0;
+    bed.workers.push(createWebhookWorker({
+      connection: connection(),
+      queueName: bed.queueName,
+      handlers: { mta: { 'delivery-status': () => void (ran += 1) } },
+      metrics: throwing,
+      logger: logs.logger,
+    }));
+    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+    expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
+    expect(ran).toBe(1);
+    expect(results).toEqual(['handled']);
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message: 'observer broke' }) }));
+  });
+
   it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
     expect(() => createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers: { mta: { 'message.phone.received': () => {} } } as never })).toThrow(
       /handlers\.mta.*message\.phone\.received/,
@@ -90,13 +118,15 @@ describeWithRedis('the queue worker records delivery statuses before its handler
   const bed = queueTestbed({ backoffMs: 20, attempts: 2 });
   const connection = bed.connection;
 
-  it('hands the change to the handlers and, with skipStale, completes a stale update without running them', async () => {
+  it('hands the change to the handlers and, with skipStale, completes stale and conflicting updates without running them', async () => {
     const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
-    for (const status of [4, 3]) {
+    // DELIVERED (4), then SENT (3, stale), then UNDELIVERED (9): a conflict with the final DELIVERED.
+    for (const status of [4, 3, 9]) {
       const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'queued-life', status } }), SECRET);
       expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
     }
     const tracker = createStatusTracker({ logger: false });
+    const registry = new Registry();
     const seen: string[] = [];
     const worker = createWebhookWorker({
       connection: connection(),
@@ -104,11 +134,41 @@ describeWithRedis('the queue worker records delivery statuses before its handler
       concurrency: 1,
       statusTracker: tracker,
       skipStale: true,
+      metrics: createWebhookMetrics({ registry }),
       handlers: { mta: { 'delivery-status': (_event, ctx) => void seen.push(`${ctx.status?.outcome} ${ctx.status?.current.name}`) } },
     });
     bed.workers.push(worker);
-    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('completed')).completed === 2);
+    await waitUntil(async () => (await bed.handoff.queue.getJobCounts('completed')).completed === 3);
     expect(seen).toEqual(['applied DELIVERED']);
+    expect(await bed.handoff.queue.getJobCounts('failed')).toEqual({ failed: 0 });
     expect(await tracker.get('mta', 'queued-life')).toMatchObject({ name: 'DELIVERED' });
+    // Counted 'stale', as a receiver counts the same skip, not 'no_handler'.
+    const text = await registry.metrics();
+    expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="delivery-status",result="handled"} 1');
+    expect(text).toContain('sms_webhooks_queue_jobs_total{provider="mta",event="delivery-status",result="stale"} 2');
+    expect(text).not.toContain('result="no_handler"');
+  });
+
+  it('fails the job when the status store cannot be reached, so BullMQ retries it and nothing is handled unrecorded', async () => {
+    const app = express().post('/mta', mtaWebhooks({ secret: SECRET, handoff: bed.handoff }));
+    const { body, headers } = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'store-down', status: 4 } }), SECRET);
+    expect((await rawPost(app, '/mta', headers, body)).status).toBe(200);
+    const broken = { update: () => Promise.reject(new Error('redis down')), get: () => Promise.reject(new Error('redis down')) };
+    let ran = 0;
+    const worker = createWebhookWorker({
+      connection: connection(),
+      queueName: bed.queueName,
+      statusTracker: createStatusTracker({ store: broken, logger: false }),
+      logger: false,
+      handlers: { mta: { 'delivery-status': () => void (ran += 1) } },
+    });
+    bed.workers.push(worker);
+    // Settled either way, so that a job handled without its status fails here rather than by a timeout.
+    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+    expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 1, completed: 0 });
+    const [job] = await bed.handoff.queue.getFailed();
+    expect(job?.attemptsMade).toBe(2);
+    expect(job?.failedReason).toMatch(/status store cannot be reached/);
+    expect(ran).toBe(0);
   });
 });

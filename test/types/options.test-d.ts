@@ -1,6 +1,9 @@
 // Type-level tests of the receiver options: checked by `npm run typecheck` (tsc), never run.
 import { createHttpsmsReceiver, createMtaReceiver, httpsmsWebhooks, mtaWebhooks } from '../../src/index';
+import fastify from 'fastify';
+import * as fastifyEntry from '../../src/fastify/index';
 import * as fetchEntry from '../../src/fetch/index';
+import { createWebhookWorker } from '../../src/queue/index';
 import { httpsmsFixture, mtaFixture } from '../../src/testing/index';
 
 // The secret is required unless the dangerous switch is on, in the code, as `true`.
@@ -47,3 +50,19 @@ fetchEntry.mtaWebhooks({ secret: 's' });
 fetchEntry.mtaWebhooks({ handlers: {} });
 // @ts-expect-error -- no signing key, on the Fetch entry too
 fetchEntry.httpsmsWebhooks({ audience: 'https://example.test/hook' });
+
+// The Fastify plugins need the route's path beside the receiver's options.
+fastify().register(fastifyEntry.mtaWebhooks, { path: '/webhooks/mta', secret: 's' });
+// @ts-expect-error -- no path
+fastify().register(fastifyEntry.mtaWebhooks, { secret: 's' });
+// @ts-expect-error -- no path, for httpSMS too
+fastify().register(fastifyEntry.httpsmsWebhooks, { signingKey: 'k', audience: 'https://example.test/hook' });
+
+// The worker's handlers are keyed by provider and then by that provider's events (or, deprecated, by event alone).
+const connection = { host: '127.0.0.1', port: 6379 };
+createWebhookWorker({ connection, handlers: { mta: { 'delivery-status': () => {} }, httpsms: { 'message.phone.received': () => {} } } });
+createWebhookWorker({ connection, handlers: { 'delivery-status': () => {} } });
+// @ts-expect-error -- an httpSMS event under mta
+createWebhookWorker({ connection, handlers: { mta: { 'message.phone.received': () => {} } } });
+// @ts-expect-error -- a flat key that is no event of any provider
+createWebhookWorker({ connection, handlers: { delivery_status: () => {} } });
