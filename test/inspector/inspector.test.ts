@@ -68,6 +68,26 @@ describe('webhookInspector', () => {
     expect(handled).toHaveLength(1);
   });
 
+  it('replays through the route that answered: two MTA routes with two secrets, each replay its own record', async () => {
+    const statusRoute = mtaWebhooks({ secret: 'secret-of-the-status-route', handlers: { 'delivery-status': () => {} } });
+    const replyRoute = mtaWebhooks({ secret: 'secret-of-the-reply-route', handlers: { 'message-reply': () => {} } });
+    const inspector = webhookInspector({ receivers: [statusRoute, replyRoute], echo: false });
+    const app = express();
+    app.use('/_inspector', inspector);
+    app.post('/webhooks/mta-status', statusRoute);
+    app.post('/webhooks/mta-replies', replyRoute);
+    const sent = signedMtaRequest(mtaFixture('delivery-status'), 'secret-of-the-status-route');
+    expect((await request(app).post('/webhooks/mta-status').set(sent.headers).send(sent.body)).status).toBe(200);
+    const replay = () => request(app).post('/_inspector/api/deliveries/1/replay').set({ ...local, 'X-Inspector': '1' });
+    const [first, second] = await Promise.all([replay(), replay()]);
+    expect(first!.status).toBe(200);
+    expect(first!.body).toMatchObject({ replayOf: 1, status: 200, outcome: 'duplicate' });
+    expect(second!.body).toMatchObject({ replayOf: 1, status: 200, outcome: 'duplicate' });
+    // Each answer is its own replay, not whichever finished last.
+    expect([first!.body.id, second!.body.id].sort()).toEqual([2, 3]);
+    inspector.close();
+  });
+
   it('copies as curl with the real header values, and saves the exact bytes as a fixture', async () => {
     const { app } = setup();
     const sent = signedMtaRequest(mtaFixture('message-reply'), SECRET);
