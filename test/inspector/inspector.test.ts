@@ -137,6 +137,44 @@ describe('webhookInspector', () => {
     expect((await list(app)).deliveries.map((record) => record.id)).toEqual([1]);
   });
 
+  it('refuses a request through a proxy or tunnel on this machine: loopback address and Host, but forwarded', async () => {
+    const { app } = setup();
+    const sent = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body);
+    const proxied = [{ 'X-Forwarded-For': '203.0.113.7' }, { Forwarded: 'for=203.0.113.7' }, { 'X-Real-IP': '203.0.113.7' }];
+    for (const headers of proxied) {
+      for (const path of ['/_inspector/', '/_inspector/api/deliveries', '/_inspector/api/deliveries/1/curl']) {
+        const answer = await request(app).get(path).set({ ...local, ...headers });
+        expect(answer.status).toBe(403);
+        expect(answer.text).toMatch(/answers only this machine .*came through a proxy or tunnel/);
+        expect(answer.text).not.toContain(sent.headers['X-Signature']);
+      }
+    }
+    expect((await request(app).get('/_inspector/api/deliveries/1/curl').set(local)).status).toBe(200);
+  });
+
+  it('refuses another address even with a localhost Host, and answers it with allowRemote', async () => {
+    const fromTheLan = (inspector: express.RequestHandler) => {
+      const app = express();
+      // As if the connection came from the LAN: what the socket says is all the inspector can check.
+      app.use((req, _res, next) => {
+        Object.defineProperty(req.socket, 'remoteAddress', { value: '192.168.1.20', configurable: true });
+        next();
+      });
+      app.use('/_inspector', inspector);
+      return app;
+    };
+    const route = mtaWebhooks({ secret: SECRET });
+    const closed = webhookInspector({ receivers: [route], echo: false });
+    const refused = await request(fromTheLan(closed)).get('/_inspector/api/deliveries').set(local);
+    expect(refused.status).toBe(403);
+    expect(refused.text).toMatch(/answers only this machine .*another address/);
+    const open = webhookInspector({ receivers: [route], allowRemote: true, echo: false });
+    expect((await request(fromTheLan(open)).get('/_inspector/api/deliveries').set(local)).status).toBe(200);
+    closed.close();
+    open.close();
+  });
+
   it('serves its page and script from the package, redirecting to the trailing slash', async () => {
     const { app } = setup();
     expect((await request(app).get('/_inspector').set(local)).headers.location).toBe('/_inspector/');
