@@ -103,7 +103,7 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
     },
     curl(id, url) {
       const kept = ring.get(id);
-      return kept && curlCommand(url, kept.headers, kept.record.body ?? '');
+      return kept && curlCommand(url, kept.headers, kept.rawBody ?? new Uint8Array());
     },
     async sendSample(provider, event, version) {
       // A receiver cannot say which events it handles: samples go to the first listed route of their provider,
