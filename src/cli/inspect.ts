@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { type InspectServer, startInspectServer } from '../inspector/server.js';
 import type { DeliveryRecord } from '../inspector/record.js';
+import type { ForwardAnswer } from '../inspector/request-context.js';
 import { type CliIo, UsageError } from './io.js';
 
 interface InspectOptions {
@@ -53,8 +54,21 @@ export function addInspectCommand(program: Command, io: CliIo): void {
       io.stdout.write(`Inspector: ${server.url}/ (keeps the last ${keep} deliveries in memory)\n`);
       io.stdout.write(`MTA webhooks:    POST ${server.url}/webhooks/mta${options.forward ? `  -> also to ${options.forward}` : ''}\n`);
       io.stdout.write(`httpSMS webhooks: POST ${server.url}/webhooks/httpsms${options.forwardHttpsms ? `  -> also to ${options.forwardHttpsms}` : ''}\n`);
+      const shown = new WeakSet<ForwardAnswer>();
       server.inspector.core.ring.subscribe((change) => {
         if (change.kind === 'delivery') io.stdout.write(`${line(change.record)}\n`);
+        // An update is the app's answer to a forward, or to a replay sent to the app: each is printed once.
+        const { forward, forwardReplays, id } = change.record;
+        const answers: [ForwardAnswer, string][] = [];
+        if (forward && !('pending' in forward)) answers.push([forward, '']);
+        const replayed = forwardReplays?.at(-1);
+        if (replayed) answers.push([replayed, ' (replay)']);
+        for (const [answer, note] of answers) {
+          if (shown.has(answer)) continue;
+          shown.add(answer);
+          const failed = answer.status === undefined || answer.status >= 300;
+          (failed ? io.stderr : io.stdout).write(`#${id} → your app${note}: ${appAnswer(answer)}\n`);
+        }
       });
       await untilStopped(server);
     });
@@ -66,6 +80,12 @@ function line(record: DeliveryRecord): string {
   const verdict = record.status === 200 ? `200 ${record.outcome}` : `${record.status} ${record.code ?? record.outcome}`;
   const why = record.diagnosis ? ` — ${record.diagnosis}` : '';
   return `#${record.id} ${what}: ${verdict} in ${record.durationMs.toFixed(1)} ms${record.replayOf ? ` (replay of #${record.replayOf})` : ''}${why}`;
+}
+
+/** The app's answer to a forwarded delivery, or why there was none; its body is not printed. */
+function appAnswer(answer: ForwardAnswer): string {
+  const took = answer.ms === undefined ? '' : ` in ${answer.ms} ms`;
+  return answer.status === undefined ? `no answer (${answer.error ?? 'network error'})${took}` : `${answer.status}${took}`;
 }
 
 function key(given: string | undefined, fromEnvironment: string | undefined, what: string, variable: string, io: CliIo): string {

@@ -20,7 +20,8 @@ export interface PageAccess {
  */
 export function createInspectorHandler(core: InspectorCore, access: PageAccess) {
   return async function inspectorHandler(req: Request, res: ServerResponse): Promise<void> {
-    if (!access.allowRemote && !isLocal(req)) return send(res, 403, 'text/plain', 'The webhook inspector answers only this machine (option allowRemote).');
+    const refusal = access.allowRemote ? undefined : whyNotLocal(req);
+    if (refusal) return send(res, 403, 'text/plain', `The webhook inspector answers only this machine (option allowRemote): ${refusal}.`);
     const url = new URL(req.url ?? '/', 'http://inspector');
     const path = url.pathname;
     try {
@@ -69,12 +70,23 @@ export function createInspectorHandler(core: InspectorCore, access: PageAccess) 
   };
 }
 
-/** Loopback callers only, by address and by Host header (a DNS-rebinding page has our address but its own host). */
-function isLocal(req: IncomingMessage): boolean {
+// A proxy on this machine (nginx proxy_pass to 127.0.0.1) or a tunnel connects from loopback with a local Host,
+// yet relays whoever reached it; these headers are how it says so. Nothing else here can tell such a request apart.
+const PROXY_HEADERS = ['X-Forwarded-For', 'Forwarded', 'X-Real-IP'] as const;
+
+/**
+ * Why a request is not from this machine, or undefined when it is: a loopback address, a localhost Host header (a
+ * DNS-rebinding page has our address but its own host), and no proxy in between.
+ */
+function whyNotLocal(req: IncomingMessage): string | undefined {
   const address = req.socket.remoteAddress ?? '';
   const loopback = address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  if (!loopback) return 'this request comes from another address';
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  return loopback && ['localhost', '127.0.0.1', '[::1]', ''].includes(host);
+  if (!['localhost', '127.0.0.1', '[::1]', ''].includes(host)) return `this request is for host "${host}", not localhost`;
+  const proxied = PROXY_HEADERS.find((name) => req.headers[name.toLowerCase()] !== undefined);
+  if (proxied) return `this request came through a proxy or tunnel (it has an ${proxied} header), so it may be from anywhere`;
+  return undefined;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -12,7 +12,10 @@ export type { InspectorCore } from './inspector.js';
 export interface WebhookInspectorOptions extends InspectorCoreOptions {
   /** The inspector shows phone numbers and message text: it refuses NODE_ENV=production unless this is true. */
   allowInProduction?: boolean;
-  /** Answer other machines too. Default: only requests from this machine, to a localhost host name. */
+  /**
+   * Answer other machines too. Default: only requests from this machine, to a localhost host name, and none that
+   * came through a proxy or tunnel (X-Forwarded-For, Forwarded or X-Real-IP).
+   */
   allowRemote?: boolean;
   /** Paths of the webhook routes, by provider, for "copy as curl". Default `/webhooks/<provider>`. */
   routes?: Readonly<Record<string, string>>;

@@ -1,4 +1,5 @@
 import type { DeliveryReport } from '../core/observe.js';
+import type { WebhookReceiver } from '../core/receiver.js';
 import { KNOWN_HEADERS, type HeaderList, maskHeaders } from './mask.js';
 import type { ForwardAnswer, RequestContext } from './request-context.js';
 
@@ -40,10 +41,12 @@ export interface KeptDelivery {
   record: DeliveryRecord;
   headers: HeaderList;
   rawBody?: Uint8Array;
+  /** The receiver that answered it: a replay goes through the same one (two MTA routes may hold two secrets). */
+  receiver: WebhookReceiver<unknown>;
 }
 
 /** Reads a report (and the request's context, where the inspector made one); derives nothing of its own. */
-export function keepDelivery(id: number, report: DeliveryReport, context: RequestContext | undefined): KeptDelivery {
+export function keepDelivery(id: number, report: DeliveryReport, context: RequestContext | undefined, receiver: WebhookReceiver<unknown>): KeptDelivery {
   const headers = context?.headers ?? lookupKnown(report);
   const event = report.eventObject as { payload?: unknown; normalized?: unknown } | undefined;
   const record: DeliveryRecord = {
@@ -72,7 +75,7 @@ export function keepDelivery(id: number, report: DeliveryReport, context: Reques
     replayOf: context?.replayOf,
     sample: context?.sample,
   };
-  return { record, headers, rawBody: report.request.rawBody };
+  return { record, headers, rawBody: report.request.rawBody, receiver };
 }
 
 function lookupKnown(report: DeliveryReport): HeaderList {

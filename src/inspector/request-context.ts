@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import type { HeaderList } from './mask.js';
+import type { DeliveryRecord } from './record.js';
 
 /** The app's answer to a forwarded delivery, shown beside ours. */
 export interface ForwardAnswer {
@@ -21,6 +22,8 @@ export interface RequestContext {
   replayOf?: number;
   sample?: boolean;
   forward?: Promise<ForwardAnswer>;
+  /** The record this request became, set when its report arrives: a replay answers with its own record. */
+  delivered?: DeliveryRecord;
 }
 
 // Found again through the report's logger, which the flow takes from the request: no change to the flow needed.

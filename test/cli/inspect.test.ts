@@ -1,5 +1,18 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runCli } from '../../src/cli/program';
+import { mtaFixture, signedMtaRequest } from '../../src/testing';
+import { closedPort } from '../helpers/caught';
 import { cliIo } from '../helpers/cli-io';
+
+/** Resolves once `look()` finds something; the test's own timeout bounds the wait. */
+async function until<T>(look: () => T | undefined | null): Promise<T> {
+  for (;;) {
+    const found = look();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe('sms-webhooks inspect', () => {
   it('refuses NODE_ENV=production unless told', async () => {
@@ -15,5 +28,52 @@ describe('sms-webhooks inspect', () => {
     const keep = cliIo({});
     expect(await runCli(['inspect', '--keep', '0'], keep.io)).toBe(2);
     expect(keep.err()).toMatch(/--keep/);
+  });
+
+  it('prints a line for the app’s answer too: an app that is down shows, with the cause, on stderr', async () => {
+    const secret = 'cli-inspect-secret-1a2b3c4d5e6f';
+    const port = await closedPort();
+    const cli = cliIo({});
+    const running = runCli(['inspect', '--port', '0', '--secret', secret, '--signing-key', 'k'.repeat(32), '--forward', `http://127.0.0.1:${port}/webhooks/mta`], cli.io);
+    try {
+      const url = await until(() => /Inspector: (http:\S+)\//.exec(cli.out())?.[1]);
+      const sent = signedMtaRequest(mtaFixture('delivery-status'), secret);
+      expect((await fetch(`${url}/webhooks/mta`, { method: 'POST', headers: sent.headers, body: sent.body })).status).toBe(200);
+      await until(() => cli.err().includes('#1 → your app'));
+      expect(cli.out()).toContain('#1 mta delivery-status v3: 200 no_handler');
+      expect(cli.err()).toContain('#1 → your app: no answer (ECONNREFUSED)');
+      const record = (await (await fetch(`${url}/api/deliveries`)).json()) as { deliveries: { forward?: { error?: string } }[] };
+      expect(record.deliveries[0]?.forward?.error).toBe('ECONNREFUSED');
+      // No body, phone number or signature in the terminal.
+      const printed = cli.out() + cli.err();
+      expect(printed).not.toContain(sent.headers['X-Signature']);
+      expect(printed).not.toContain(secret);
+      const phones = String(sent.body).match(/\+\d{10,}/g) ?? [];
+      expect(phones.length).toBeGreaterThan(0);
+      for (const phone of phones) expect(printed).not.toContain(phone);
+      expect(printed).not.toContain('"messageId"');
+    } finally {
+      process.emit('SIGTERM');
+    }
+    expect(await running).toBe(0);
+  });
+
+  it('prints the app’s status on stdout when it answers', async () => {
+    const secret = 'cli-inspect-secret-1a2b3c4d5e6f';
+    const app = createServer((req, res) => req.resume().on('end', () => res.end('handled')));
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const cli = cliIo({});
+    const running = runCli(['inspect', '--port', '0', '--secret', secret, '--signing-key', 'k'.repeat(32), '--forward', `http://127.0.0.1:${(app.address() as AddressInfo).port}/webhooks/mta`], cli.io);
+    try {
+      const url = await until(() => /Inspector: (http:\S+)\//.exec(cli.out())?.[1]);
+      const sent = signedMtaRequest(mtaFixture('delivery-status'), secret);
+      expect((await fetch(`${url}/webhooks/mta`, { method: 'POST', headers: sent.headers, body: sent.body })).status).toBe(200);
+      expect(await until(() => /#1 → your app: (\d+) in \d+ ms/.exec(cli.out())?.[1])).toBe('200');
+      expect(cli.err()).not.toContain('your app');
+    } finally {
+      process.emit('SIGTERM');
+      await new Promise((resolve) => app.close(resolve));
+    }
+    expect(await running).toBe(0);
   });
 });

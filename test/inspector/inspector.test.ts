@@ -68,6 +68,26 @@ describe('webhookInspector', () => {
     expect(handled).toHaveLength(1);
   });
 
+  it('replays through the route that answered: two MTA routes with two secrets, each replay its own record', async () => {
+    const statusRoute = mtaWebhooks({ secret: 'secret-of-the-status-route', handlers: { 'delivery-status': () => {} } });
+    const replyRoute = mtaWebhooks({ secret: 'secret-of-the-reply-route', handlers: { 'message-reply': () => {} } });
+    const inspector = webhookInspector({ receivers: [statusRoute, replyRoute], echo: false });
+    const app = express();
+    app.use('/_inspector', inspector);
+    app.post('/webhooks/mta-status', statusRoute);
+    app.post('/webhooks/mta-replies', replyRoute);
+    const sent = signedMtaRequest(mtaFixture('delivery-status'), 'secret-of-the-status-route');
+    expect((await request(app).post('/webhooks/mta-status').set(sent.headers).send(sent.body)).status).toBe(200);
+    const replay = () => request(app).post('/_inspector/api/deliveries/1/replay').set({ ...local, 'X-Inspector': '1' });
+    const [first, second] = await Promise.all([replay(), replay()]);
+    expect(first!.status).toBe(200);
+    expect(first!.body).toMatchObject({ replayOf: 1, status: 200, outcome: 'duplicate' });
+    expect(second!.body).toMatchObject({ replayOf: 1, status: 200, outcome: 'duplicate' });
+    // Each answer is its own replay, not whichever finished last.
+    expect([first!.body.id, second!.body.id].sort()).toEqual([2, 3]);
+    inspector.close();
+  });
+
   it('copies as curl with the real header values, and saves the exact bytes as a fixture', async () => {
     const { app } = setup();
     const sent = signedMtaRequest(mtaFixture('message-reply'), SECRET);
@@ -115,6 +135,44 @@ describe('webhookInspector', () => {
     expect((await request(app).post('/_inspector/api/deliveries/1/replay').set(local)).status).toBe(403);
     // Refused actions did nothing: no sample, no replay, only the one real delivery.
     expect((await list(app)).deliveries.map((record) => record.id)).toEqual([1]);
+  });
+
+  it('refuses a request through a proxy or tunnel on this machine: loopback address and Host, but forwarded', async () => {
+    const { app } = setup();
+    const sent = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(app).post('/webhooks/mta').set(sent.headers).send(sent.body);
+    const proxied = [{ 'X-Forwarded-For': '203.0.113.7' }, { Forwarded: 'for=203.0.113.7' }, { 'X-Real-IP': '203.0.113.7' }];
+    for (const headers of proxied) {
+      for (const path of ['/_inspector/', '/_inspector/api/deliveries', '/_inspector/api/deliveries/1/curl']) {
+        const answer = await request(app).get(path).set({ ...local, ...headers });
+        expect(answer.status).toBe(403);
+        expect(answer.text).toMatch(/answers only this machine .*came through a proxy or tunnel/);
+        expect(answer.text).not.toContain(sent.headers['X-Signature']);
+      }
+    }
+    expect((await request(app).get('/_inspector/api/deliveries/1/curl').set(local)).status).toBe(200);
+  });
+
+  it('refuses another address even with a localhost Host, and answers it with allowRemote', async () => {
+    const fromTheLan = (inspector: express.RequestHandler) => {
+      const app = express();
+      // As if the connection came from the LAN: what the socket says is all the inspector can check.
+      app.use((req, _res, next) => {
+        Object.defineProperty(req.socket, 'remoteAddress', { value: '192.168.1.20', configurable: true });
+        next();
+      });
+      app.use('/_inspector', inspector);
+      return app;
+    };
+    const route = mtaWebhooks({ secret: SECRET });
+    const closed = webhookInspector({ receivers: [route], echo: false });
+    const refused = await request(fromTheLan(closed)).get('/_inspector/api/deliveries').set(local);
+    expect(refused.status).toBe(403);
+    expect(refused.text).toMatch(/answers only this machine .*another address/);
+    const open = webhookInspector({ receivers: [route], allowRemote: true, echo: false });
+    expect((await request(fromTheLan(open)).get('/_inspector/api/deliveries').set(local)).status).toBe(200);
+    closed.close();
+    open.close();
   });
 
   it('serves its page and script from the package, redirecting to the trailing slash', async () => {
