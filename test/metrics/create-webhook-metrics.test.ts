@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import request from 'supertest';
 import { httpsmsWebhooks } from '../../src/express/httpsms';
 import { mtaWebhooks } from '../../src/express/mta';
@@ -129,5 +129,37 @@ describe('createWebhookMetrics through real Express routes', () => {
     expect(() => createWebhookMetrics({ registry: {} as never })).toThrow(/Option "registry"/);
     expect(() => createWebhookMetrics({ buckets: [0, 1] })).toThrow(/Option "buckets"/);
     expect(() => mtaWebhooks({ secret: SECRET, metrics: {} as never })).toThrow(/Option "metrics"/);
+  });
+
+  it('shows every delivery at every scrape, however scrapes and deliveries interleave (get() too)', async () => {
+    const registry = new Registry();
+    const route = mtaWebhooks({ secret: SECRET, logger: false, metrics: createWebhookMetrics({ registry }), handlers: { 'delivery-status': () => {} } });
+    const host = express().post('/mta', route);
+    const series = 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}';
+    const send = async () => {
+      const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+      await request(host).post('/mta').set(signed.headers).send(signed.body).expect(200);
+    };
+    await send();
+    await send();
+    expect(await scraped(registry, series)).toBe(2);
+    expect(await scraped(registry, series)).toBe(2);
+    await send();
+    const counter = registry.getSingleMetric('sms_webhooks_deliveries_total') as Counter;
+    expect((await counter.get()).values).toEqual([expect.objectContaining({ value: 3 })]);
+    expect(await scraped(registry, series)).toBe(3);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
+  });
+
+  it('counts into metrics of the same names that something else registered first', async () => {
+    const registry = new Registry();
+    // As another copy of this package (its CommonJS build, say) would have made them.
+    new Counter({ name: 'sms_webhooks_deliveries_total', help: 'theirs', labelNames: ['provider', 'event', 'outcome', 'status'], registers: [registry] });
+    new Gauge({ name: 'sms_webhooks_in_flight', help: 'theirs', labelNames: ['provider'], registers: [registry] });
+    const route = mtaWebhooks({ secret: SECRET, logger: false, metrics: createWebhookMetrics({ registry }), handlers: { 'delivery-status': () => {} } });
+    const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(express().post('/mta', route)).post('/mta').set(signed.headers).send(signed.body).expect(200);
+    expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBe(1);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
   });
 });
