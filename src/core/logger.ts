@@ -58,13 +58,23 @@ export function replaceDefaultLogger(logger: Logger | undefined): void {
  * without a word, and its owner would wonder where the lines went.
  */
 export function checkLoggerOption(value: unknown): void {
-  if (value === undefined || value === false || isLogger(value)) return;
+  if (value === undefined || value === null || value === false || isLogger(value) || isNullLogger(value)) return;
   throw new TypeError('Option "logger" must be a pino logger (pino(), or req.log of pino-http), or false for no logging.');
 }
 
 function silent(): Logger {
   silentLogger ??= pino({ level: 'silent' });
   return silentLogger;
+}
+
+/**
+ * A logger that writes nothing whatever the level: `app.log` of a Fastify app with logging off (abstract-logging),
+ * whose methods are all one no-op. Passing it means "no logging configured", so the stderr default is used and
+ * warnings and errors are still seen.
+ */
+function isNullLogger(value: unknown): boolean {
+  const methods = value as { info?: unknown; warn?: unknown; error?: unknown } | null;
+  return typeof methods?.info === 'function' && methods.info === methods.warn && methods.warn === methods.error;
 }
 
 function isLogger(value: unknown): value is Logger {

@@ -1,8 +1,10 @@
 import express from 'express';
+import fastify from 'fastify';
 import pino from 'pino';
 import request from 'supertest';
 import { replaceDefaultLogger } from '../../src/core/logger';
 import { mtaWebhooks } from '../../src/express/mta';
+import { mtaWebhooks as mtaPlugin } from '../../src/fastify';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
 import { captureLogs } from '../helpers/log-capture';
@@ -54,6 +56,24 @@ describe('never silent: the default logger', () => {
       expect(() => mtaWebhooks({ secret: SECRET, logger: logger as never })).toThrow(new TypeError('Option "logger" must be a pino logger (pino(), or req.log of pino-http), or false for no logging.'));
     }
     expect(() => mtaWebhooks({ secret: SECRET, logger: pino({ level: 'silent' }) })).not.toThrow();
+  });
+
+  it("takes Fastify's app.log with Fastify logging off as no logger: the app starts, and refusals still reach stderr", async () => {
+    const app = fastify();
+    // Its type is Fastify's, not pino's, so TypeScript asks for a cast; JavaScript users pass it as it is.
+    app.register(mtaPlugin, { path: '/mta', secret: SECRET, logger: app.log as never });
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const { body, headers } = delivery();
+      const lines = await stderrLines(async () => {
+        const answer = await fetch(`${url}/mta`, { method: 'POST', body: String(body), headers: { ...headers, 'X-Signature': '0'.repeat(64) } });
+        expect(answer.status).toBe(401);
+      });
+      expect(lines).toEqual([expect.objectContaining({ level: 40, code: 'signature.invalid' })]);
+    } finally {
+      await app.close();
+    }
+    expect(() => mtaWebhooks({ secret: SECRET, logger: null as never })).not.toThrow();
   });
 
   it('always shows the warning for switched-off verification, even under logger: false or a silent logger', async () => {
