@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type ConnectionOptions, type Job, type Work
 import { DeliveryContext } from '../core/delivery-context.js';
 import type { HandoffJob } from '../core/handoff.js';
 import { runHandlers } from '../core/handlers.js';
+import { callObserver } from '../core/observe.js';
 import { type Logger, pickLogger } from '../core/logger.js';
 import { DEFAULT_QUEUE_NAME } from './handoff.js';
 import type { JobObserver, JobResult } from './job-report.js';
@@ -33,6 +34,8 @@ export interface WebhookWorkerOptions {
   skipStale?: boolean;
 }
 
+const OBSERVER_FAILED = 'a job observer failed; the job itself was not affected';
+
 /**
  * Runs queued deliveries through the typed handlers. A handler that throws (or whose thenable rejects) fails the
  * job, and BullMQ retries it with backoff; after the last attempt it stays in the failed list. A job whose body
@@ -53,23 +56,11 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     const { provider, type, key, trace } = job.data;
     const startedAt = performance.now();
     // An observer that throws as the job begins is logged and the job goes on, as on a receiver.
-    const tokens = observers.map((observer) => {
-      try {
-        return observer.jobStarted?.({ provider, event: type, trace });
-      } catch (failure) {
-        log.error({ provider, err: failure }, 'a job observer failed; the job itself was not affected');
-        return undefined;
-      }
-    });
+    const tokens = observers.map((observer) => callObserver(observer.jobStarted, observer, { provider, event: type, trace }, undefined, log, provider, OBSERVER_FAILED));
     const report = (result: JobResult, error?: unknown) => {
       const durationMs = performance.now() - startedAt;
-      observers.forEach((observer, index) => {
-        try {
-          observer.jobFinished({ provider, event: type, key, result, attempt: job.attemptsMade + 1, durationMs, error }, tokens[index]);
-        } catch (failure) {
-          log.error({ provider, err: failure }, 'a job observer failed; the job itself was not affected');
-        }
-      });
+      const told = { provider, event: type, key, result, attempt: job.attemptsMade + 1, durationMs, error };
+      observers.forEach((observer, index) => callObserver(observer.jobFinished, observer, told, tokens[index], log, provider, OBSERVER_FAILED));
     };
     const inside = observers.reduce<() => Promise<number | 'stale'>>(
       (next, observer, index) => (observer.runInJob ? () => observer.runInJob!(tokens[index], next) : next),

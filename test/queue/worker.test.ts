@@ -76,9 +76,19 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     expect(JSON.stringify(logs.lines)).not.toContain('5555550123');
   });
 
-  it('goes on with the job when an observer throws as it begins, and logs that at error', async () => {
+  it('goes on with the job when an observer throws as it begins, or an async one rejects, and logs that at error', async () => {
     expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'observer-1' } })))).status).toBe(200);
     const logs = captureLogs();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const rejecting: JobObserver = {
+      // An observer written async (a push to a metrics gateway that is down) is the case under test.
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
+      jobFinished: async () => {
+        throw new Error('push gateway down');
+      },
+    };
     const results: string[] = [];
     const throwing: JobObserver = {
       jobStarted: () => {
@@ -92,13 +102,23 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
       queueName: bed.queueName,
       handlers: { mta: { 'delivery-status': () => void (ran += 1) } },
       metrics: throwing,
+      tracing: rejecting,
       logger: logs.logger,
     }));
-    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
-    expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
-    expect(ran).toBe(1);
-    expect(results).toEqual(['handled']);
-    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message: 'observer broke' }) }));
+    try {
+      await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+      expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
+      expect(ran).toBe(1);
+      expect(results).toEqual(['handled']);
+      for (const message of ['observer broke', 'push gateway down']) {
+        await waitUntil(() => logs.lines.some((line) => (line.err as { message?: string } | undefined)?.message === message));
+        expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message }) }));
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
