@@ -9,14 +9,13 @@ import { InFlight, type InFlightEntry } from './in-flight.js';
 import { parseJsonBody } from './json-body.js';
 import { type Logger, pickLogger } from './logger.js';
 import { logOutcome, logRejection } from './pipeline-log.js';
-import { type DeliveryObserver, type DeliveryReport, checkObservers } from './observe.js';
+import { type DeliveryObserver, type DeliveryReport, callObserver, checkObservers } from './observe.js';
 import type { StatusStep } from './status-step.js';
 import type { Delivery, ProviderSpec } from './provider.js';
 import type { CheckedReliability } from './reliability.js';
 import { toStoreKey } from './store-key.js';
 import { withTimeout } from './with-timeout.js';
 import { isClientAbort, isFailure } from './outcome.js';
-import { isThenable } from './thenable.js';
 
 /** What any adapter can supply about one request: this is all the flow needs from a runtime. */
 export interface IncomingDelivery {
@@ -63,6 +62,8 @@ export interface DeliveryFlow<E> {
  * read bytes (with a limit and a deadline) -> content checks -> authenticate -> parse JSON -> classify and
  * validate -> de-duplicate -> dispatch (or hand off) -> answer. One log line per delivery.
  */
+const OBSERVER_FAILED = 'a delivery observer failed; the delivery itself was not affected';
+
 export function createDeliveryFlow<E extends { type: string }>(options: FlowOptions<E>): DeliveryFlow<E> {
   const { spec, limit, reliability } = options;
   const dispatch = createDispatcher({ spec, handlers: options.handlers, reliability, handlerBudgetMs: options.handlerBudgetMs, status: options.status });
@@ -97,10 +98,10 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       // Keys are made well formed (and stay distinct) before any store sees them.
       key = toStoreKey(typeof keyed === 'string' ? keyed : await keyed);
       const dispatched = await dispatch(event, delivery, key, log, entry);
-      logOutcome(log, spec, event, key, dispatched.outcome, startedAt);
-      // close() answered this delivery 503 while its handlers ran: it is reported as the provider saw it (a retry
-      // will be answered as a duplicate, since the work is done).
+      // close() answered this delivery 503 while its handlers ran: it is logged and reported as the provider saw it
+      // (a retry will be answered as a duplicate, since the work is done).
       if (entry.forced) throw receiverClosing();
+      logOutcome(log, spec, event, key, dispatched.outcome, startedAt);
       if (watching) {
         const told = described(event, log, incoming, rawBody, key, startedAt);
         told.outcome = dispatched.outcome;
@@ -111,8 +112,12 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       return { event, outcome: dispatched.outcome };
     } catch (error) {
       logRejection(log, spec.name, error, event && spec.summary(event), startedAt);
-      const answered = entry.forced ? receiverClosing() : error;
-      if (watching) report(watching, Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(answered)));
+      if (watching) {
+        const told = Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(entry.forced ? receiverClosing() : error));
+        // Behind a 503 of close(), a handler that failed stays on the report, for traces and the inspector.
+        if (entry.forced) told.error = failure(error).error;
+        report(watching, told);
+      }
       throw error;
     }
   }
@@ -137,37 +142,12 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
 
   /** An observer's start; one that fails is logged and does not touch the delivery. */
   function start(observer: DeliveryObserver, log: Logger): unknown {
-    try {
-      return settled(observer.started?.(spec.name), log);
-    } catch (error) {
-      observerFailed(log, error);
-      return undefined;
-    }
+    return callObserver(observer.started, observer, spec.name, undefined, log, spec.name, OBSERVER_FAILED);
   }
 
   /** Tells every observer; one that fails is logged and does not touch the answer. */
   function report(watching: Array<{ observer: DeliveryObserver; started: unknown }>, delivery: DeliveryReport): void {
-    for (const { observer, started } of watching) {
-      try {
-        settled(observer.finished(delivery, started), delivery.log);
-      } catch (error) {
-        observerFailed(delivery.log, error);
-      }
-    }
-  }
-
-  /**
-   * What an observer returned. The rejection of what an async observer returns is logged like a throw: left alone,
-   * it would be unhandled, which ends a Node process. (No closure for the common, synchronous case: this runs
-   * twice per observer per delivery.)
-   */
-  function settled(result: unknown, log: Logger): unknown {
-    if (isThenable(result)) Promise.resolve(result).catch((error: unknown) => observerFailed(log, error));
-    return result;
-  }
-
-  function observerFailed(log: Logger, error: unknown): void {
-    log.error({ provider: spec.name, err: error }, 'a delivery observer failed; the delivery itself was not affected');
+    for (const { observer, started } of watching) callObserver(observer.finished, observer, delivery, started, delivery.log, spec.name, OBSERVER_FAILED);
   }
 
   /**

@@ -7,6 +7,7 @@ import { SECRET } from '../helpers/apps';
 import { expectError } from '../helpers/mta-app';
 import { listen, sendOverSocket } from '../helpers/socket-client';
 import { waitUntil } from '../helpers/redis-server';
+import { captureLogs } from '../helpers/log-capture';
 import type { DeliveryReport } from '../../src/core/observe';
 
 const delivery = (id: string) => signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: id } }), SECRET);
@@ -32,17 +33,18 @@ describe('close() leaves no delivery unanswered', () => {
     expect(store.claim('mta:delivery-status:stuck-1:4', 1000)).toMatchObject({ state: 'claimed', redelivery: true });
   });
 
-  it('reports a delivery answered 503 by close() as the provider saw it, even when its handler finishes later', async () => {
+  it.each(['succeeds', 'fails'])('reports a delivery answered 503 by close() as the provider saw it, when its handler later %s, in one log line', async (ending) => {
     const reports: DeliveryReport[] = [];
+    const logs = captureLogs('info');
     let started!: () => void;
     const handlerStarted = new Promise<void>((resolve) => (started = resolve));
     let finish!: () => void;
     const slow = () => {
       started();
-      return new Promise<void>((resolve) => (finish = resolve));
+      return new Promise<void>((resolve, reject) => (finish = () => (ending === 'fails' ? reject(new Error('db down')) : resolve())));
     };
-    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 50, logger: false, observers: [{ finished: (report) => void reports.push(report) }], handlers: { 'delivery-status': slow } });
-    const { body, headers } = delivery('late-1');
+    const route = mtaWebhooks({ secret: SECRET, closeTimeoutMs: 50, logger: logs.logger, observers: [{ finished: (report) => void reports.push(report) }], handlers: { 'delivery-status': slow } });
+    const { body, headers } = delivery(`late-${ending}`);
     const pending = request(express().post('/mta', route)).post('/mta').set(headers).send(body).then((response) => response);
     await handlerStarted;
     await route.close();
@@ -51,6 +53,12 @@ describe('close() leaves no delivery unanswered', () => {
     await waitUntil(() => reports.length > 0);
     await new Promise((resolve) => setImmediate(resolve));
     expect(reports).toEqual([expect.objectContaining({ outcome: 'rejected', status: 503, code: 'receiver.closing', event: 'delivery-status' })]);
+    // A handler failure behind the 503 stays on the report, for traces and logs.
+    expect((reports[0]?.error as Error | undefined)?.message).toBe(ending === 'fails' ? 'db down' : undefined);
+    // One line for the delivery (the others are close()'s own), and no "handled" line for what the provider saw as a 503.
+    const deliveryLines = logs.lines.filter((line) => line.event === 'delivery-status');
+    expect(deliveryLines).toHaveLength(1);
+    expect(deliveryLines[0]).not.toMatchObject({ outcome: 'handled' });
   });
 
   it('answers 503 to a body still arriving when close() began, and does not run its handler', async () => {
