@@ -92,7 +92,7 @@ export function createWebhookMetrics(options: WebhookMetricsOptions = {}): Webho
 type Labels = Record<string, string>;
 
 /**
- * Counts kept by this package between scrapes. prom-client hashes a label object and builds a few objects on every
+ * Changes counted by this package between scrapes. prom-client hashes a label object and builds a few objects on every
  * inc() — about a microsecond per delivery for the counter and the gauge's two moves — so a delivery adds to a
  * plain number here, and the metric's collect() (which prom-client runs before every scrape and every get())
  * hands the sums over: a scrape shows the same values as counting each delivery would.
@@ -122,13 +122,10 @@ function tallied<M extends Counter | Gauge>(metric: M, labelNames: readonly stri
       else sums.set(id, { labels: labelsOf(id, labelNames), sum: change });
     },
     flush(target) {
-      // A counter is given what was added since the last scrape; the gauge is set to its running value.
-      if (target instanceof Gauge) {
-        for (const { labels, sum } of sums.values()) target.set(labels, sum);
-        return;
-      }
+      // Given as a change since the last collection, never set: another copy of this package (its CommonJS build,
+      // say) counts into the same series through prom-client, and a set() would wipe its part.
       for (const entry of sums.values()) {
-        if (entry.sum > 0) target.inc(entry.labels, entry.sum);
+        target.inc(entry.labels, entry.sum);
         entry.sum = 0;
       }
     },

@@ -162,4 +162,17 @@ describe('createWebhookMetrics through real Express routes', () => {
     expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBe(1);
     expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
   });
+
+  it('keeps what another copy of the package counted into the same series (its CommonJS build, say)', async () => {
+    const registry = new Registry();
+    const route = mtaWebhooks({ secret: SECRET, logger: false, metrics: createWebhookMetrics({ registry }), handlers: { 'delivery-status': () => {} } });
+    const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    await request(express().post('/mta', route)).post('/mta').set(signed.headers).send(signed.body).expect(200);
+    // What the other copy does through prom-client for a delivery it is holding, and one it answered.
+    (registry.getSingleMetric('sms_webhooks_in_flight') as Gauge).inc({ provider: 'mta' });
+    (registry.getSingleMetric('sms_webhooks_deliveries_total') as Counter).inc({ provider: 'mta', event: 'delivery-status', outcome: 'handled', status: '200' });
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(1);
+    expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBe(2);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(1);
+  });
 });
