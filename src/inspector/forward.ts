@@ -26,8 +26,9 @@ export async function forwardDelivery(url: string, headers: HeaderList, body: Ui
 }
 
 /**
- * A curl command that sends the same bytes with the same headers (unmasked: it is copied, never shown). Bytes a shell
- * string cannot carry as they are (not UTF-8, or a NUL) go through base64, so the command sends exactly what arrived.
+ * A curl command that sends the same bytes with the same headers (unmasked: it is copied, never shown). Bytes that a
+ * shell string, or a paste into a terminal, would not carry as they are go through base64, so the command sends
+ * exactly what arrived.
  */
 export function curlCommand(url: string, headers: HeaderList, body: Uint8Array): string {
   const parts = [`curl -i -X POST ${quote(url)}`];
@@ -44,9 +45,13 @@ export function curlCommand(url: string, headers: HeaderList, body: Uint8Array):
   return `printf '%s' ${quote(Buffer.from(body).toString('base64'))} | base64 -d | ${parts.join(' \\\n  ')}`;
 }
 
-/** The body as text when that text is exactly its bytes (a BOM included), else undefined. */
+/**
+ * The body as text when pasting that text sends its exact bytes, else undefined: not for bytes that are not UTF-8,
+ * nor for control characters other than a line feed (a terminal turns a pasted CR into a line feed, a TAB can
+ * trigger completion, a NUL ends a shell string).
+ */
 function faithfulText(body: Uint8Array): string | undefined {
-  if (body.includes(0)) return undefined;
+  if (body.some((byte) => (byte < 0x20 && byte !== 0x0a) || byte === 0x7f)) return undefined;
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
   } catch {

@@ -64,7 +64,7 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
         if (context?.forward) {
           kept.record.forward = { pending: true };
           context.forward
-            .then((answer) => ring.update(id, { forward: answer }))
+            .then((answer) => ring.update(kept.record, { forward: answer }))
             .catch((error: unknown) => report.log.error({ provider: report.provider, err: error }, 'inspector: could not show the app\'s answer to a forwarded delivery'));
         }
         ring.add(kept);
@@ -98,7 +98,7 @@ export function createInspectorCore(options: InspectorCoreOptions): InspectorCor
       const url = forwardTargets[kept.record.provider];
       if (!url) throw new RangeError(`no forward target for ${kept.record.provider}`);
       const answer = await forwardDelivery(url, kept.headers, body, { 'x-sms-webhooks-replay': String(id) });
-      ring.update(id, { forwardReplays: [...(kept.record.forwardReplays ?? []), answer] });
+      ring.update(kept.record, { forwardReplays: [...(kept.record.forwardReplays ?? []), answer] });
       return answer;
     },
     curl(id, url) {

@@ -1,6 +1,10 @@
 import type { DeliveryRecord, KeptDelivery } from './record.js';
 
-export type RingChange = { kind: 'delivery' | 'update'; record: DeliveryRecord };
+/**
+ * `update`: a kept delivery changed (the app's answer to a forward arrived). `late`: the same for one that has left
+ * the ring meanwhile; the terminal still prints the app's answer, the page (which no longer lists it) is not told.
+ */
+export type RingChange = { kind: 'delivery' | 'update' | 'late'; record: DeliveryRecord };
 
 /** The last `capacity` deliveries, oldest dropped first, with listeners told of every new or changed one. */
 export interface DeliveryRing {
@@ -10,7 +14,7 @@ export interface DeliveryRing {
   get(id: number): KeptDelivery | undefined;
   /** Newest first. */
   list(): DeliveryRecord[];
-  update(id: number, change: Partial<DeliveryRecord>): void;
+  update(record: DeliveryRecord, change: Partial<DeliveryRecord>): void;
   subscribe(listener: (change: RingChange) => void): () => void;
 }
 
@@ -35,11 +39,9 @@ export function createDeliveryRing(capacity: number): DeliveryRing {
     },
     get: (id) => kept.get(id),
     list: () => [...kept.values()].map((delivery) => delivery.record).reverse(),
-    update(id, change) {
-      const delivery = kept.get(id);
-      if (!delivery) return;
-      Object.assign(delivery.record, change);
-      tell({ kind: 'update', record: delivery.record });
+    update(record, change) {
+      Object.assign(record, change);
+      tell({ kind: kept.get(record.id)?.record === record ? 'update' : 'late', record });
     },
     subscribe(listener) {
       listeners.add(listener);

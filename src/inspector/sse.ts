@@ -9,6 +9,7 @@ export function streamChanges(req: IncomingMessage, res: ServerResponse, ring: D
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   res.write('retry: 1000\n\n');
   const stop = ring.subscribe((change) => {
+    if (change.kind === 'late') return;
     res.write(`event: ${change.kind}\ndata: ${JSON.stringify(change.record)}\n\n`);
   });
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);

@@ -76,4 +76,32 @@ describe('sms-webhooks inspect', () => {
     }
     expect(await running).toBe(0);
   });
+
+  it('prints the app’s answer to a delivery that left memory (--keep 1) before the app answered', async () => {
+    const secret = 'cli-inspect-secret-1a2b3c4d5e6f';
+    // The app holds every answer until two forwards have arrived: by then the first delivery has left the ring.
+    const held: Array<() => void> = [];
+    const app = createServer((req, res) => req.resume().on('end', () => {
+      held.push(() => res.end('handled'));
+      if (held.length === 2) for (const answer of held) answer();
+    }));
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const cli = cliIo({});
+    const running = runCli(['inspect', '--port', '0', '--keep', '1', '--secret', secret, '--signing-key', 'k'.repeat(32), '--forward', `http://127.0.0.1:${(app.address() as AddressInfo).port}/webhooks/mta`], cli.io);
+    try {
+      const url = await until(() => /Inspector: (http:\S+)\//.exec(cli.out())?.[1]);
+      for (let index = 0; index < 2; index += 1) {
+        const sent = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), secret);
+        expect((await fetch(`${url}/webhooks/mta`, { method: 'POST', headers: sent.headers, body: sent.body })).status).toBe(200);
+      }
+      await until(() => cli.out().includes('#1 → your app') && cli.out().includes('#2 → your app'));
+      expect(cli.out()).toMatch(/#1 → your app: 200 in \d+ ms/);
+      expect(cli.out()).toMatch(/#2 → your app: 200 in \d+ ms/);
+    } finally {
+      process.emit('SIGTERM');
+      app.closeAllConnections();
+      await new Promise((resolve) => app.close(resolve));
+    }
+    expect(await running).toBe(0);
+  });
 });

@@ -30,7 +30,7 @@ describe('copy as curl', () => {
   const headers = { 'content-type': 'application/json', 'x-signature': 'a'.repeat(64), host: 'example.test', 'content-length': '3' };
 
   it('sends text exactly, a byte-order mark and quotes included', async () => {
-    const body = new TextEncoder().encode('\uFEFF{"message":"it\'s «ok» 👍"}');
+    const body = new TextEncoder().encode('\uFEFF{"message":\n"it\'s «ok» 👍"}');
     const command = (url: string) => curlCommand(url, headers, body);
     expect(command('http://x')).toContain("--data-binary '");
     const got = await runCopied(command);
@@ -39,8 +39,9 @@ describe('copy as curl', () => {
     expect(got.headers['content-type']).toBe('application/json');
   });
 
-  it('sends bytes that are not UTF-8, or hold a NUL, exactly (through base64)', async () => {
-    for (const body of [Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d]), Uint8Array.from([0x7b, 0x00, 0x7d])]) {
+  it('sends bytes that are not UTF-8, or hold a control character a paste would change, exactly (through base64)', async () => {
+    const crlf = new TextEncoder().encode('{\r\n\t"a": 1\r\n}');
+    for (const body of [Uint8Array.from([0x7b, 0xff, 0xfe, 0x7d]), Uint8Array.from([0x7b, 0x00, 0x7d]), crlf]) {
       const command = (url: string) => curlCommand(url, headers, body);
       expect(command('http://x')).toContain('| base64 -d |');
       expect((await runCopied(command)).body.equals(Buffer.from(body))).toBe(true);

@@ -71,7 +71,8 @@ describe('webhookInspector', () => {
   it('replays through the route that answered: two MTA routes with two secrets, each replay its own record', async () => {
     const statusRoute = mtaWebhooks({ secret: 'secret-of-the-status-route', handlers: { 'delivery-status': () => {} } });
     const replyRoute = mtaWebhooks({ secret: 'secret-of-the-reply-route', handlers: { 'message-reply': () => {} } });
-    const inspector = webhookInspector({ receivers: [statusRoute, replyRoute], echo: false });
+    // The route that answers is listed second: a replay sent to the first MTA route listed would get a 401.
+    const inspector = webhookInspector({ receivers: [replyRoute, statusRoute], echo: false });
     const app = express();
     app.use('/_inspector', inspector);
     app.post('/webhooks/mta-status', statusRoute);
