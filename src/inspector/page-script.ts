@@ -93,16 +93,34 @@ function setupSamples(samples) {
   };
 }
 ['filter-provider', 'filter-event', 'filter-outcome'].forEach(function (id) { $(id).onchange = render; });
-api('deliveries').then(function (r) { return r.json(); }).then(function (info) {
-  state.info = info; state.deliveries = info.deliveries;
-  $('keep').textContent = 'Keeps the last ' + info.keep + ' deliveries in memory.';
-  info.providers.forEach(function (p) { $('filter-provider').appendChild(el('option', { value: p, text: p })); });
-  setupSamples(info.samples.filter(function (s) { return info.providers.indexOf(s.provider) >= 0; }));
+// The list is loaded at once, and again each time the live stream (re)connects: a delivery that arrived between a
+// load and the stream's start, or while the stream was down, is merged in rather than missed until a reload.
+function load() {
+  return api('deliveries').then(function (r) { return r.json(); }).then(function (info) {
+    if (!state.info) {
+      state.info = info;
+      $('keep').textContent = 'Keeps the last ' + info.keep + ' deliveries in memory.';
+      info.providers.forEach(function (p) { $('filter-provider').appendChild(el('option', { value: p, text: p })); });
+      setupSamples(info.samples.filter(function (s) { return info.providers.indexOf(s.provider) >= 0; }));
+    }
+    merge(info.deliveries);
+  });
+}
+function merge(listed) {
+  var byId = {};
+  state.deliveries.forEach(function (d) { byId[d.id] = d; });
+  listed.forEach(function (d) {
+    var shown = byId[d.id];
+    // A row the stream already settled (the app answered) is not set back to pending by an older list.
+    if (!(shown && shown.forward && !shown.forward.pending && d.forward && d.forward.pending)) byId[d.id] = d;
+  });
+  state.deliveries = Object.keys(byId).map(function (id) { return byId[id]; }).sort(function (a, b) { return b.id - a.id; }).slice(0, state.info.keep);
   render();
-  var source = new EventSource('./api/stream');
-  source.onopen = function () { $('live').textContent = 'live'; document.body.setAttribute('data-live', '1'); };
-  source.onerror = function () { $('live').textContent = 'reconnecting…'; };
-  source.addEventListener('delivery', function (e) { upsert(JSON.parse(e.data), true); });
-  source.addEventListener('update', function (e) { upsert(JSON.parse(e.data), false); });
-});
+}
+load();
+var source = new EventSource('./api/stream');
+source.onopen = function () { $('live').textContent = 'live'; document.body.setAttribute('data-live', '1'); load(); };
+source.onerror = function () { $('live').textContent = 'reconnecting…'; };
+source.addEventListener('delivery', function (e) { upsert(JSON.parse(e.data), true); });
+source.addEventListener('update', function (e) { upsert(JSON.parse(e.data), false); });
 `;

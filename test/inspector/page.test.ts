@@ -91,4 +91,27 @@ describeWithBrowser('the inspector page in Chromium', () => {
     await page.locator('[data-testid=send-sample]').click();
     await page.locator('[data-testid=row]', { hasText: 'sample' }).first().locator('[data-testid=verdict]', { hasText: '200' }).waitFor();
   });
+
+  it('shows a delivery that arrived after the list loaded but before the live stream connected', async () => {
+    const late = await browser.newPage();
+    try {
+      // The stream is held back until a delivery has arrived that only the list can show.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await late.route('**/api/stream', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await late.goto(`${inspect.url.replace('127.0.0.1', 'localhost')}/`);
+      await late.locator('#keep', { hasText: 'Keeps the last' }).waitFor();
+      const sent = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'between-list-and-stream' } }), SECRET);
+      expect((await post(sent.headers, sent.body)).status).toBe(200);
+      const id = (await (await fetch(`${inspect.url.replace('127.0.0.1', 'localhost')}/api/deliveries`)).json() as { deliveries: { id: number }[] }).deliveries[0]!.id;
+      release();
+      await late.waitForSelector('body[data-live="1"]');
+      await late.locator(`[data-testid=row][data-id="${id}"]`).waitFor();
+    } finally {
+      await late.close();
+    }
+  });
 });
