@@ -5,7 +5,9 @@ export type { HandlerContext } from './core/delivery-context.js';
 export type { ReceiveInput, WebhookReceiver } from './core/receiver.js';
 export type { Answer } from './core/answer.js';
 export type { IncomingDelivery } from './core/flow.js';
-export type { ProviderDescriptor } from './core/provider.js';
+export type { HeaderLookup } from './core/headers.js';
+export type { HandlerMap } from './core/handlers.js';
+export type { ProviderDescriptor, ReceiverParts, FixtureOptions } from './core/provider.js';
 export type { DeliveryObserver, DeliveryReport, DeliveryOutcome } from './core/observe.js';
 export type { Logger } from './core/logger.js';
 

@@ -8,6 +8,7 @@ import { createCapturingLogger } from './request-context.js';
 export type { DeliveryRecord } from './record.js';
 export type { ForwardAnswer } from './request-context.js';
 export type { InspectorCore } from './inspector.js';
+export type { DeliveryRing, RingChange } from './ring.js';
 
 export interface WebhookInspectorOptions extends InspectorCoreOptions {
   /** The inspector shows phone numbers and message text: it refuses NODE_ENV=production unless this is true. */

@@ -2,4 +2,4 @@
 // tracer provider registered by the app (without one, spans cost next to nothing and go nowhere).
 export { createWebhookTracing, type WebhookTracing, type WebhookTracingOptions } from './create-webhook-tracing.js';
 export type { DeliveryObserver, DeliveryReport } from '../core/observe.js';
-export type { JobObserver, JobReport, JobResult } from '../queue/job-report.js';
+export type { JobObserver, JobReport, JobResult, JobStart } from '../queue/job-report.js';
