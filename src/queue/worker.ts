@@ -50,6 +50,25 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   const status = checkStatusStep(options.statusTracker, options.skipStale, true);
   const observers = [jobObserver(options.metrics, 'metrics'), jobObserver(options.tracing, 'tracing')].filter((observer) => observer !== undefined);
 
+  /**
+   * Runs the job inside an observer's context (a trace). An observer that throws before it started the job is
+   * logged and the job runs without it; one that throws after is the job's own failure (the handlers ran).
+   */
+  function runInside<T>(observer: JobObserver, token: unknown, next: () => Promise<T>, provider: string): Promise<T> {
+    let started = false;
+    const start = () => {
+      started = true;
+      return next();
+    };
+    try {
+      return observer.runInJob!(token, start);
+    } catch (failure) {
+      if (started) throw failure;
+      log.error({ provider, err: failure }, OBSERVER_FAILED);
+      return next();
+    }
+  }
+
   /** Each job is told to the observers (metrics, traces) with its result, inside their context. */
   async function observed(job: Job<HandoffJob>): Promise<number | 'stale'> {
     if (observers.length === 0) return run(job);
@@ -63,7 +82,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
       observers.forEach((observer, index) => callObserver(observer.jobFinished, observer, told, tokens[index], log, provider, OBSERVER_FAILED));
     };
     const inside = observers.reduce<() => Promise<number | 'stale'>>(
-      (next, observer, index) => (observer.runInJob ? () => observer.runInJob!(tokens[index], next) : next),
+      (next, observer, index) => (observer.runInJob ? () => runInside(observer, tokens[index], next, provider) : next),
       () => run(job),
     );
     try {

@@ -76,7 +76,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     expect(JSON.stringify(logs.lines)).not.toContain('5555550123');
   });
 
-  it('goes on with the job when an observer throws as it begins, or an async one rejects, and logs that at error', async () => {
+  it('goes on with the job when an observer throws as it begins or around the job, or an async one rejects, and logs that at error', async () => {
     expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'observer-1' } })))).status).toBe(200);
     const logs = captureLogs();
     const unhandled: unknown[] = [];
@@ -87,6 +87,9 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
       // eslint-disable-next-line @typescript-eslint/no-misused-promises
       jobFinished: async () => {
         throw new Error('push gateway down');
+      },
+      runInJob: () => {
+        throw new Error('context manager broke');
       },
     };
     const results: string[] = [];
@@ -110,7 +113,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
       expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
       expect(ran).toBe(1);
       expect(results).toEqual(['handled']);
-      for (const message of ['observer broke', 'push gateway down']) {
+      for (const message of ['observer broke', 'push gateway down', 'context manager broke']) {
         await waitUntil(() => logs.lines.some((line) => (line.err as { message?: string } | undefined)?.message === message));
         expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message }) }));
       }
