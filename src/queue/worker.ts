@@ -51,21 +51,16 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   const observers = [jobObserver(options.metrics, 'metrics'), jobObserver(options.tracing, 'tracing')].filter((observer) => observer !== undefined);
 
   /**
-   * Runs the job inside an observer's context (a trace). An observer that throws before it started the job is
-   * logged and the job runs without it; one that throws after is the job's own failure (the handlers ran).
+   * Runs the job inside an observer's context (a trace). An observer that throws is logged, and the job runs without
+   * it; if it had started the job already, that run is the job's result (never a second run of the handlers).
    */
   function runInside<T>(observer: JobObserver, token: unknown, next: () => Promise<T>, provider: string): Promise<T> {
-    let started = false;
-    const start = () => {
-      started = true;
-      return next();
-    };
+    let running: Promise<T> | undefined;
     try {
-      return observer.runInJob!(token, start);
+      return observer.runInJob!(token, () => (running = next()));
     } catch (failure) {
-      if (started) throw failure;
       log.error({ provider, err: failure }, OBSERVER_FAILED);
-      return next();
+      return running ?? next();
     }
   }
 

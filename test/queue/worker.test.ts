@@ -98,6 +98,11 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
         throw new Error('observer broke');
       },
       jobFinished: (report) => void results.push(report.result),
+      // Throws once it has started the job: that run stands, and the handler does not run a second time.
+      runInJob: (_token, run) => {
+        void run();
+        throw new Error('threw after starting the job');
+      },
     };
     let ran = 0;
     bed.workers.push(createWebhookWorker({
@@ -113,7 +118,7 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
       expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
       expect(ran).toBe(1);
       expect(results).toEqual(['handled']);
-      for (const message of ['observer broke', 'push gateway down', 'context manager broke']) {
+      for (const message of ['observer broke', 'push gateway down', 'context manager broke', 'threw after starting the job']) {
         await waitUntil(() => logs.lines.some((line) => (line.err as { message?: string } | undefined)?.message === message));
         expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message }) }));
       }
