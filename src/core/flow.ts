@@ -58,12 +58,12 @@ export interface DeliveryFlow<E> {
   readonly provider: string;
 }
 
+const OBSERVER_FAILED = 'a delivery observer failed; the delivery itself was not affected';
+
 /**
  * read bytes (with a limit and a deadline) -> content checks -> authenticate -> parse JSON -> classify and
  * validate -> de-duplicate -> dispatch (or hand off) -> answer. One log line per delivery.
  */
-const OBSERVER_FAILED = 'a delivery observer failed; the delivery itself was not affected';
-
 export function createDeliveryFlow<E extends { type: string }>(options: FlowOptions<E>): DeliveryFlow<E> {
   const { spec, limit, reliability } = options;
   const dispatch = createDispatcher({ spec, handlers: options.handlers, reliability, handlerBudgetMs: options.handlerBudgetMs, status: options.status });
