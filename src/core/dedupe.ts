@@ -59,12 +59,8 @@ function claimHere(dedupe: Dedupe, key: string, admission: Admission, log: Logge
   if (!admission.run || !dedupe.local) return admission;
   const here = dedupe.local.claim(key, dedupe.claimTtlMs);
   if (here.state === 'claimed') return { ...admission, redelivery: admission.redelivery || here.redelivery, localToken: here.token };
-  const token = admission.token;
-  if (token !== undefined) {
-    void Promise.resolve()
-      .then(() => dedupe.store.release(key, token))
-      .catch((error: unknown) => log.error({ ...describe(), key, err: error }, 'could not give back a claim in the de-duplication store: its retry may be answered 409 until the claim lapses'));
-  }
+  // The store's claim only (this process's record is the one that stands): settle never throws or rejects.
+  if (admission.token !== undefined) void settle(dedupe, key, { run: true, redelivery: false, token: admission.token }, false, log, describe);
   return decide(here);
 }
 

@@ -117,7 +117,7 @@ describe('de-duplication (default: an in-memory store per receiver)', () => {
     await expect(second).resolves.toMatchObject({ type: 'delivery-status' });
     expect(runs).toBe(1);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringMatching(/could not give back a claim/), err: expect.objectContaining({ message: 'release refused' }) }));
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringMatching(/could not release the delivery in the de-duplication store/), err: expect.objectContaining({ message: 'release refused' }) }));
   });
 
   it("answers 503 store.unavailable with onStoreError: 'refuse', running nothing", async () => {
