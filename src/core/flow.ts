@@ -111,11 +111,13 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       }
       return { event, outcome: dispatched.outcome };
     } catch (error) {
-      logRejection(log, spec.name, error, event && spec.summary(event), startedAt);
+      // What the provider saw: a 503 when close() answered while the steps ran, with what failed behind it as cause.
+      const answered = entry.forced ? closedAnswer(error) : error;
+      logRejection(log, spec.name, answered, event && spec.summary(event), startedAt);
       if (watching) {
-        const told = Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(entry.forced ? receiverClosing() : error));
-        // Behind a 503 of close(), a handler that failed stays on the report, for traces and the inspector.
-        if (entry.forced) told.error = failure(error).error;
+        const told = Object.assign(described(event, log, incoming, rawBody, key, startedAt), failure(answered));
+        // A handler that failed behind that 503 stays on the report, for traces and the inspector.
+        if (answered !== error) told.error = failure(error).error;
         report(watching, told);
       }
       throw error;
@@ -226,6 +228,11 @@ function failure(error: unknown): Pick<DeliveryReport, 'outcome' | 'status' | 'c
   };
 }
 
-function receiverClosing(): WebhookError {
-  return new WebhookError('receiver.closing', 'This receiver is shutting down; the provider will retry the delivery.');
+function receiverClosing(cause?: unknown): WebhookError {
+  return new WebhookError('receiver.closing', 'This receiver is shutting down; the provider will retry the delivery.', cause === undefined ? undefined : { cause });
+}
+
+/** The 503 of a delivery close() answered early; what went wrong in its steps meanwhile becomes its cause. */
+function closedAnswer(error: unknown): WebhookError {
+  return isWebhookError(error) && error.code === 'receiver.closing' ? error : receiverClosing(error);
 }

@@ -58,7 +58,8 @@ describe('close() leaves no delivery unanswered', () => {
     // One line for the delivery (the others are close()'s own), and no "handled" line for what the provider saw as a 503.
     const deliveryLines = logs.lines.filter((line) => line.event === 'delivery-status');
     expect(deliveryLines).toHaveLength(1);
-    expect(deliveryLines[0]).not.toMatchObject({ outcome: 'handled' });
+    expect(deliveryLines[0]).toMatchObject({ status: 503, code: 'receiver.closing' });
+    if (ending === 'fails') expect(JSON.stringify(deliveryLines[0]?.err)).toContain('db down');
   });
 
   it('answers 503 to a body still arriving when close() began, and does not run its handler', async () => {
