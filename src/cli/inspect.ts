@@ -54,21 +54,14 @@ export function addInspectCommand(program: Command, io: CliIo): void {
       io.stdout.write(`Inspector: ${server.url}/ (keeps the last ${keep} deliveries in memory)\n`);
       io.stdout.write(`MTA webhooks:    POST ${server.url}/webhooks/mta${options.forward ? `  -> also to ${options.forward}` : ''}\n`);
       io.stdout.write(`httpSMS webhooks: POST ${server.url}/webhooks/httpsms${options.forwardHttpsms ? `  -> also to ${options.forwardHttpsms}` : ''}\n`);
-      const shown = new WeakSet<ForwardAnswer>();
       server.inspector.core.ring.subscribe((change) => {
-        if (change.kind === 'delivery') io.stdout.write(`${line(change.record)}\n`);
-        // An update is the app's answer to a forward, or to a replay sent to the app: each is printed once.
-        const { forward, forwardReplays, id } = change.record;
-        const answers: [ForwardAnswer, string][] = [];
-        if (forward && !('pending' in forward)) answers.push([forward, '']);
-        const replayed = forwardReplays?.at(-1);
-        if (replayed) answers.push([replayed, ' (replay)']);
-        for (const [answer, note] of answers) {
-          if (shown.has(answer)) continue;
-          shown.add(answer);
-          const failed = answer.status === undefined || answer.status >= 300;
-          (failed ? io.stderr : io.stdout).write(`#${id} → your app${note}: ${appAnswer(answer)}\n`);
-        }
+        if (change.kind === 'delivery') return void io.stdout.write(`${line(change.record)}\n`);
+        // The app's answer to a forward, or to a replay sent to the app.
+        const { forward, forwardReplays } = change.change;
+        const answer = forward && !('pending' in forward) ? forward : forwardReplays?.at(-1);
+        if (!answer) return;
+        const failed = answer.status === undefined || answer.status >= 300;
+        (failed ? io.stderr : io.stdout).write(`#${change.record.id} → your app${forward ? '' : ' (replay)'}: ${appAnswer(answer)}\n`);
       });
       await untilStopped(server);
     });

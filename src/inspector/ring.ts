@@ -1,10 +1,11 @@
 import type { DeliveryRecord, KeptDelivery } from './record.js';
 
 /**
- * `update`: a kept delivery changed (the app's answer to a forward arrived). `late`: the same for one that has left
- * the ring meanwhile; the terminal still prints the app's answer, the page (which no longer lists it) is not told.
+ * `delivery`: a new one. `update`: a kept delivery changed (the app's answer to a forward arrived); `change` holds
+ * what changed. `late`: the same for one that has left the ring meanwhile: the terminal still prints the app's
+ * answer, the page (which no longer lists it) is not told.
  */
-export type RingChange = { kind: 'delivery' | 'update' | 'late'; record: DeliveryRecord };
+export type RingChange = { kind: 'delivery'; record: DeliveryRecord } | { kind: 'update' | 'late'; record: DeliveryRecord; change: Partial<DeliveryRecord> };
 
 /** The last `capacity` deliveries, oldest dropped first, with listeners told of every new or changed one. */
 export interface DeliveryRing {
@@ -41,7 +42,7 @@ export function createDeliveryRing(capacity: number): DeliveryRing {
     list: () => [...kept.values()].map((delivery) => delivery.record).reverse(),
     update(record, change) {
       Object.assign(record, change);
-      tell({ kind: kept.get(record.id)?.record === record ? 'update' : 'late', record });
+      tell({ kind: kept.get(record.id)?.record === record ? 'update' : 'late', record, change });
     },
     subscribe(listener) {
       listeners.add(listener);
