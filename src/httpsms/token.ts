@@ -1,6 +1,6 @@
 import { type JWTPayload, errors, jwtVerify } from 'jose';
 import { WebhookError } from '../core/errors.js';
-import type { Diagnoser } from '../core/diagnosis.js';
+import { type Diagnoser, createDiagnoser } from '../core/diagnosis.js';
 import { explained } from '../core/explain-option.js';
 import { HTTPSMS_ISSUER } from './constants.js';
 import { diagnoseToken } from './diagnose-token.js';
@@ -17,7 +17,7 @@ export interface TokenCheck {
   now: () => Date;
   /** The 401 message names the likely cause (option explainRejections); it is logged either way. */
   explain?: boolean;
-  /** Runs the diagnosis of a refusal within the receiver's budget (createDiagnoser); by default, every time. */
+  /** Runs the diagnosis of a refusal within the receiver's budget (createDiagnoser); by default, one shared budget. */
   diagnose?: Diagnoser;
 }
 
@@ -106,8 +106,11 @@ function reason(error: unknown): string {
   return 'the token is malformed';
 }
 
+// For a check made without a diagnoser of its own: a failing diagnosis must never turn a 401 into a 500.
+let sharedDiagnoser: Diagnoser | undefined;
+
 function diagnosed(check: TokenCheck, work: () => Promise<string>): Promise<string> {
-  return check.diagnose ? check.diagnose(work) : work();
+  return (check.diagnose ?? (sharedDiagnoser ??= createDiagnoser()))(work);
 }
 
 function invalid(why: string, check: TokenCheck, diagnosis: string, cause?: unknown): WebhookError {

@@ -1,6 +1,6 @@
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import type { DeliveryHandoff, HandoffJob } from '../core/handoff.js';
-import { type Logger, pickLogger } from '../core/logger.js';
+import { type Logger, checkLoggerOption, pickLogger } from '../core/logger.js';
 import { withTimeout } from '../core/with-timeout.js';
 
 export const DEFAULT_QUEUE_NAME = 'sms-webhooks';
@@ -39,6 +39,7 @@ export type QueueHandoff = DeliveryHandoff & {
  */
 export function createQueueHandoff(options: QueueHandoffOptions): QueueHandoff {
   if (!options?.connection) throw new TypeError('Option "connection" is required: the Redis connection for BullMQ.');
+  checkLoggerOption(options.logger);
   const retentionSeconds = Math.round((options.retentionMs ?? 24 * 3600_000) / 1000);
   const timeoutMs = options.timeoutMs ?? 2000;
   const queue = new Queue(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: options.connection });

@@ -3,7 +3,7 @@ import { DeliveryContext } from '../core/delivery-context.js';
 import type { HandoffJob } from '../core/handoff.js';
 import { runHandlers } from '../core/handlers.js';
 import { callObserver } from '../core/observe.js';
-import { type Logger, pickLogger } from '../core/logger.js';
+import { type Logger, checkLoggerOption, pickLogger } from '../core/logger.js';
 import { DEFAULT_QUEUE_NAME } from './handoff.js';
 import type { JobObserver, JobResult } from './job-report.js';
 import { reviveEvent } from './revive.js';
@@ -44,6 +44,7 @@ const OBSERVER_FAILED = 'a job observer failed; the job itself was not affected'
  */
 export function createWebhookWorker(options: WebhookWorkerOptions): Worker<HandoffJob> {
   if (!options?.connection) throw new TypeError('Option "connection" is required: the Redis connection for BullMQ.');
+  checkLoggerOption(options.logger);
   const tables = buildWorkerTables(options.handlers);
   const log = pickLogger(options.logger);
   // A status store that cannot be reached fails the job, which BullMQ retries: nothing is handled unrecorded.

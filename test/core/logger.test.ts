@@ -3,6 +3,8 @@ import fastify from 'fastify';
 import pino from 'pino';
 import request from 'supertest';
 import { replaceDefaultLogger } from '../../src/core/logger';
+import { createRedisStore } from '../../src/core/store/redis-store';
+import { createQueueHandoff, createWebhookWorker } from '../../src/queue';
 import { mtaWebhooks } from '../../src/express/mta';
 import { mtaWebhooks as mtaPlugin } from '../../src/fastify';
 import { mtaFixture, signedMtaRequest } from '../../src/testing';
@@ -56,6 +58,11 @@ describe('never silent: the default logger', () => {
       expect(() => mtaWebhooks({ secret: SECRET, logger: logger as never })).toThrow(new TypeError('Option "logger" must be a pino logger (pino(), or req.log of pino-http), or false for no logging.'));
     }
     expect(() => mtaWebhooks({ secret: SECRET, logger: pino({ level: 'silent' }) })).not.toThrow();
+    // The same check wherever a logger option is read: the Redis store, the queue hand-off and the worker.
+    const message = /Option "logger" must be a pino logger/;
+    expect(() => createRedisStore({ client: { eval: () => Promise.resolve(null) } as never, logger: console as never })).toThrow(message);
+    expect(() => createQueueHandoff({ connection: {} as never, logger: console as never })).toThrow(message);
+    expect(() => createWebhookWorker({ connection: {} as never, handlers: {}, logger: winstonLike as never })).toThrow(message);
   });
 
   it("takes Fastify's app.log with Fastify logging off as no logger: the app starts, and refusals still reach stderr", async () => {

@@ -1,4 +1,4 @@
-import { type Logger, pickLogger } from '../logger.js';
+import { type Logger, checkLoggerOption, pickLogger } from '../logger.js';
 import { numberOption } from '../number-option.js';
 import { withTimeout } from '../with-timeout.js';
 import { keepTrying } from './keep-trying.js';
@@ -63,6 +63,7 @@ export function createRedisStore(options: RedisStoreOptions): DeliveryStore {
 
   const send = (script: string, key: string, ...args: Array<string | number>) => () => options.client.eval(script, 1, prefix + key, ...args);
   const wait = <T>(work: Promise<T>) => withTimeout(work, timeoutMs, `Redis did not answer within ${timeoutMs} ms`);
+  checkLoggerOption(options.logger);
   const log = pickLogger(options.logger);
   const gaveUp = (key: string, what: string) => (error: unknown) =>
     log.error({ key, err: error }, `de-duplication store: ${what} after retrying for ${RETRY_FOR_MS / 1000} s`);
