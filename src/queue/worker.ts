@@ -52,17 +52,34 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   const observers = [jobObserver(options.metrics, 'metrics'), jobObserver(options.tracing, 'tracing')].filter((observer) => observer !== undefined);
 
   /**
-   * Runs the job inside an observer's context (a trace). An observer that throws is logged, and the job runs without
-   * it; if it had started the job already, that run is the job's result (never a second run of the handlers).
+   * Runs the job inside an observer's context (a trace). Once the observer has started the job, that run is the
+   * job's result, whatever the observer returns (nothing, when it forgot to return it) and whether it throws or
+   * rejects after: the handlers never run twice, nor unwatched. An observer that fails is logged; one that fails
+   * before starting the job leaves it to run without it.
    */
   function runInside<T>(observer: JobObserver, token: unknown, next: () => Promise<T>, provider: string): Promise<T> {
     let running: Promise<T> | undefined;
+    const failed = (failure: unknown): Promise<T> => {
+      if (!running) {
+        log.error({ provider, err: failure }, OBSERVER_FAILED);
+        return next();
+      }
+      // The run's own rejection passed on is the job's failure, not the observer's.
+      return running.then(
+        (value) => (log.error({ provider, err: failure }, OBSERVER_FAILED), value),
+        (error: unknown) => {
+          if (error !== failure) log.error({ provider, err: failure }, OBSERVER_FAILED);
+          throw error;
+        },
+      );
+    };
+    let result: unknown;
     try {
-      return observer.runInJob!(token, () => (running = next()));
+      result = observer.runInJob!(token, () => (running = next()));
     } catch (failure) {
-      log.error({ provider, err: failure }, OBSERVER_FAILED);
-      return running ?? next();
+      return failed(failure);
     }
+    return Promise.resolve(result).then((value) => running ?? (value as T), failed);
   }
 
   /** Each job is told to the observers (metrics, traces) with its result, inside their context. */

@@ -129,6 +129,29 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     }
   });
 
+  it('waits for the job an observer started but forgot to return, and reports what it did', async () => {
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'observer-no-return' } })))).status).toBe(200);
+    const results: string[] = [];
+    const forgetful: JobObserver = {
+      jobFinished: (report) => void results.push(report.result),
+      runInJob: ((_token: unknown, run: () => Promise<unknown>) => {
+        void run();
+      }) as unknown as JobObserver['runInJob'],
+    };
+    let ran = 0;
+    bed.workers.push(createWebhookWorker({
+      connection: connection(),
+      queueName: bed.queueName,
+      // Slow enough that the job would be over before it, were the run not waited for.
+      handlers: { mta: { 'delivery-status': () => new Promise<void>((resolve) => setTimeout(() => (ran += 1, resolve()), 100)) } },
+      metrics: forgetful,
+      logger: false,
+    }));
+    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+    expect(ran).toBe(1);
+    expect(results).toEqual(['handled']);
+  });
+
   it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
     expect(() => createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers: { mta: { 'message.phone.received': () => {} } } as never })).toThrow(
       /handlers\.mta.*message\.phone\.received/,
