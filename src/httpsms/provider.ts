@@ -32,7 +32,7 @@ function receiverParts(options: HttpsmsReceiverOptions): ReceiverParts<HttpsmsEv
     maxTokenAgeSeconds: checked.maxTokenAgeSeconds,
     now: checked.now,
     explain: checkExplainOption(options.explainRejections),
-    diagnose: createDiagnoser(),
+    diagnose: createDiagnoser(options.logger),
   };
   return {
     spec: {

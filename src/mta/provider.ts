@@ -36,7 +36,7 @@ function receiverParts(options: MtaReceiverOptions): ReceiverParts<MtaEvent> {
   const pinned = { event: checked.event, version: checked.version, optOutKeywords: checked.optOutKeywords };
   const explain = checkExplainOption(options.explainRejections);
   // Only a refused delivery pays for the diagnosis, and only so many a second (see createDiagnoser).
-  const diagnose = createDiagnoser();
+  const diagnose = createDiagnoser(options.logger);
   const refuse = (rawBody: Uint8Array, signature: string | string[]): Promise<never> =>
     diagnose(() => diagnoseMtaSignature(rawBody, signature, checked.secrets)).then((diagnosis) => Promise.reject(invalid(diagnosis, explain)));
   const authenticate = ({ rawBody, header }: Delivery): void | Promise<void> => {
