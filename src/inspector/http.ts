@@ -70,8 +70,8 @@ export function createInspectorHandler(core: InspectorCore, access: PageAccess) 
   };
 }
 
-// A proxy on this machine (nginx proxy_pass to 127.0.0.1) or a tunnel connects from loopback with a local Host,
-// yet relays whoever reached it; these headers are how it says so. Nothing else here can tell such a request apart.
+// A proxy on this machine (nginx proxy_pass to 127.0.0.1) or an HTTP tunnel connects from loopback with a local
+// Host, yet relays whoever reached it; these headers are how it says so. A plain TCP forward says nothing (documented).
 const PROXY_HEADERS = ['X-Forwarded-For', 'Forwarded', 'X-Real-IP'] as const;
 
 /**

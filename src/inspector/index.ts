@@ -15,7 +15,8 @@ export interface WebhookInspectorOptions extends InspectorCoreOptions {
   allowInProduction?: boolean;
   /**
    * Answer other machines too. Default: only requests from this machine, to a localhost host name, and none that
-   * came through a proxy or tunnel (X-Forwarded-For, Forwarded or X-Real-IP).
+   * says it came through a proxy (X-Forwarded-For, Forwarded or X-Real-IP). A plain TCP forward of the port adds no
+   * such header and cannot be told apart: do not forward the inspector's port as a whole.
    */
   allowRemote?: boolean;
   /** Paths of the webhook routes, by provider, for "copy as curl". Default `/webhooks/<provider>`. */

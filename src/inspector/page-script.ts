@@ -96,7 +96,7 @@ function setupSamples(samples) {
 // The list is loaded at once, and again each time the live stream (re)connects: a delivery that arrived between a
 // load and the stream's start, or while the stream was down, is merged in rather than missed until a reload.
 function load() {
-  return api('deliveries').then(function (r) { return r.json(); }).then(function (info) {
+  return api('deliveries').then(function (r) { if (!r.ok) throw new Error('the list answered ' + r.status); return r.json(); }).then(function (info) {
     if (!state.info) {
       state.info = info;
       $('keep').textContent = 'Keeps the last ' + info.keep + ' deliveries in memory.';
@@ -104,6 +104,12 @@ function load() {
       setupSamples(info.samples.filter(function (s) { return info.providers.indexOf(s.provider) >= 0; }));
     }
     merge(info.deliveries);
+    return true;
+  }).catch(function (e) {
+    // Said on the page, not only in the console: the rows shown may be stale.
+    $('live').textContent = 'list not loaded (' + e.message + '), retrying on reconnect';
+    document.body.removeAttribute('data-live');
+    return false;
   });
 }
 function merge(listed) {
@@ -119,7 +125,7 @@ function merge(listed) {
 }
 load();
 var source = new EventSource('./api/stream');
-source.onopen = function () { $('live').textContent = 'live'; document.body.setAttribute('data-live', '1'); load(); };
+source.onopen = function () { load().then(function (loaded) { if (loaded) { $('live').textContent = 'live'; document.body.setAttribute('data-live', '1'); } }); };
 source.onerror = function () { $('live').textContent = 'reconnecting…'; };
 source.addEventListener('delivery', function (e) { upsert(JSON.parse(e.data), true); });
 source.addEventListener('update', function (e) { upsert(JSON.parse(e.data), false); });

@@ -114,4 +114,16 @@ describeWithBrowser('the inspector page in Chromium', () => {
       await late.close();
     }
   });
+
+  it('says on the page when the list cannot be loaded, rather than showing "live" over stale rows', async () => {
+    const broken = await browser.newPage();
+    try {
+      await broken.route('**/api/deliveries', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"down"}' }));
+      await broken.goto(`${inspect.url.replace('127.0.0.1', 'localhost')}/`);
+      await broken.locator('#live', { hasText: 'list not loaded (the list answered 500)' }).waitFor();
+      expect(await broken.getAttribute('body', 'data-live')).toBeNull();
+    } finally {
+      await broken.close();
+    }
+  });
 });
