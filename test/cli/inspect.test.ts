@@ -69,6 +69,12 @@ describe('sms-webhooks inspect', () => {
       const sent = signedMtaRequest(mtaFixture('delivery-status'), secret);
       expect((await fetch(`${url}/webhooks/mta`, { method: 'POST', headers: sent.headers, body: sent.body })).status).toBe(200);
       expect(await until(() => /#1 → your app: (\d+) in \d+ ms/.exec(cli.out())?.[1])).toBe('200');
+      // A replay sent to the app from the page gets its own line; the first answer is not printed again.
+      const replayed = await fetch(`${url.replace('127.0.0.1', 'localhost')}/api/deliveries/1/replay?to=forward`, { method: 'POST', headers: { 'X-Inspector': '1' } });
+      expect(replayed.status).toBe(200);
+      await until(() => cli.out().includes('#1 → your app (replay)'));
+      expect(cli.out().match(/#1 → your app: 200/g)).toHaveLength(1);
+      expect(cli.out().match(/#1 → your app \(replay\): 200 in \d+ ms/g)).toHaveLength(1);
       expect(cli.err()).not.toContain('your app');
     } finally {
       process.emit('SIGTERM');

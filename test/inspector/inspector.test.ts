@@ -71,7 +71,8 @@ describe('webhookInspector', () => {
   it('replays through the route that answered: two MTA routes with two secrets, each replay its own record', async () => {
     const statusRoute = mtaWebhooks({ secret: 'secret-of-the-status-route', handlers: { 'delivery-status': () => {} } });
     const replyRoute = mtaWebhooks({ secret: 'secret-of-the-reply-route', handlers: { 'message-reply': () => {} } });
-    // The route that answers is listed second: a replay sent to the first MTA route listed would get a 401.
+    // One delivery through each route, listed in both orders: a replay sent to the first or to the last MTA route
+    // listed would get a 401 for one of them.
     const inspector = webhookInspector({ receivers: [replyRoute, statusRoute], echo: false });
     const app = express();
     app.use('/_inspector', inspector);
@@ -86,6 +87,10 @@ describe('webhookInspector', () => {
     expect(second!.body).toMatchObject({ replayOf: 1, status: 200, outcome: 'duplicate' });
     // Each answer is its own replay, not whichever finished last.
     expect([first!.body.id, second!.body.id].sort()).toEqual([2, 3]);
+    const reply = signedMtaRequest(mtaFixture('message-reply'), 'secret-of-the-reply-route');
+    expect((await request(app).post('/webhooks/mta-replies').set(reply.headers).send(reply.body)).status).toBe(200);
+    const replayedReply = await request(app).post('/_inspector/api/deliveries/4/replay').set({ ...local, 'X-Inspector': '1' });
+    expect(replayedReply.body).toMatchObject({ replayOf: 4, event: 'message-reply', status: 200, outcome: 'duplicate' });
     inspector.close();
   });
 

@@ -80,8 +80,18 @@ describe('createWebhookMetrics through real Express routes', () => {
     release!();
     expect(await answered).toBe(200);
     // The metrics never saw this delivery start, so they must not see it finish: the gauge stays at 0, not -1.
-    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).not.toBe(-1);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBeUndefined();
     expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBeUndefined();
+    // It does count the deliveries it sees from their start.
+    release = undefined;
+    const next = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    const second = request(host).post('/mta').set(next.headers).send(next.body).then((response) => response.status);
+    await waitUntil(() => release !== undefined);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(1);
+    release!();
+    expect(await second).toBe(200);
+    expect(await scraped(registry, 'sms_webhooks_in_flight{provider="mta"}')).toBe(0);
+    expect(await scraped(registry, 'sms_webhooks_deliveries_total{provider="mta",event="delivery-status",outcome="handled",status="200"}')).toBe(1);
   });
 
   it('counts httpSMS deliveries, and never puts ids or phone numbers in a label', async () => {

@@ -90,12 +90,14 @@ describe('de-duplication (default: an in-memory store per receiver)', () => {
     let runs = 0;
     const slowClaim = deferred();
     let claims = 0;
+    const released: Array<[string, string]> = [];
     // The first copy's claim is slow to come back; meanwhile the store fails the second copy, which then runs
     // with a claim in this process only. The store cannot give the first copy's claim back either.
     const store: DeliveryStore = {
       claim: () => (++claims === 1 ? slowClaim.promise.then(() => ({ state: 'claimed', redelivery: false, token: 't1' }) as const) : Promise.reject(new Error('connection refused'))),
       complete: () => undefined,
-      release: () => {
+      release: (key, token) => {
+        released.push([key, token]);
         throw new Error('release refused');
       },
     };
@@ -118,6 +120,8 @@ describe('de-duplication (default: an in-memory store per receiver)', () => {
     expect(runs).toBe(1);
     await new Promise((resolve) => setImmediate(resolve));
     expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringMatching(/could not release the delivery in the de-duplication store/), err: expect.objectContaining({ message: 'release refused' }) }));
+    // The claim given back is the first copy's, in the store, under its own token.
+    expect(released).toEqual([[expect.stringMatching(/^mta:delivery-status:/), 't1']]);
   });
 
   it("answers 503 store.unavailable with onStoreError: 'refuse', running nothing", async () => {

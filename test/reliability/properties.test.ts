@@ -83,6 +83,7 @@ describe('receive() for arbitrary input (fast-check)', () => {
           expect(valid).toBe(true);
           expect(handled).toBe(before + 1);
         } else {
+          expect(valid).toBe(false);
           expect(result).toBeInstanceOf(WebhookError);
           expect([400, 415, 422]).toContain((result as WebhookError).status);
           expect(handled).toBe(before);

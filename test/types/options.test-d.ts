@@ -55,6 +55,7 @@ fetchEntry.httpsmsWebhooks({ audience: 'https://example.test/hook' });
 fastify().register(fastifyEntry.mtaWebhooks, { path: '/webhooks/mta', secret: 's' });
 // @ts-expect-error -- no path
 fastify().register(fastifyEntry.mtaWebhooks, { secret: 's' });
+fastify().register(fastifyEntry.httpsmsWebhooks, { path: '/webhooks/httpsms', signingKey: 'k', audience: 'https://example.test/hook' });
 // @ts-expect-error -- no path, for httpSMS too
 fastify().register(fastifyEntry.httpsmsWebhooks, { signingKey: 'k', audience: 'https://example.test/hook' });
 
