@@ -6,6 +6,7 @@ import { type HandlerTable, runHandlers } from './handlers.js';
 import { type HandoffJob, traceCarrier } from './handoff.js';
 import type { InFlightEntry } from './in-flight.js';
 import type { Logger } from './logger.js';
+import { ranOutcome } from './outcome.js';
 import type { CheckedReliability } from './reliability.js';
 import { isThenable } from './thenable.js';
 import type { HandlerContext } from './delivery-context.js';
@@ -69,7 +70,7 @@ export function createDispatcher<E extends { type: string }>(options: DispatchOp
     if (entry) entry.release = undefined;
     const settled = finish(true);
     if (settled) await settled;
-    const outcome = ran === 'stale' ? 'stale' : ran > 0 ? 'handled' : 'no_handler';
+    const outcome = ranOutcome(ran);
     if (!context.status && !admission.redelivery && outcome !== 'stale') return outcome === 'handled' ? HANDLED : NO_HANDLER;
     return { outcome, redelivery: admission.redelivery, statusChange: context.status };
   }

@@ -13,3 +13,8 @@ export function isClientAbort(error: unknown): boolean {
 export function isFailure(error: WebhookError): boolean {
   return error.status >= 500 && error.code !== 'receiver.closing';
 }
+
+/** What running a delivery's handlers came to: how many ran, or 'stale' for an update skipped under skipStale. */
+export function ranOutcome(ran: number | 'stale'): 'handled' | 'no_handler' | 'stale' {
+  return ran === 'stale' ? 'stale' : ran > 0 ? 'handled' : 'no_handler';
+}

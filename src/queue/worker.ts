@@ -3,6 +3,7 @@ import { DeliveryContext } from '../core/delivery-context.js';
 import type { HandoffJob } from '../core/handoff.js';
 import { runHandlers } from '../core/handlers.js';
 import { callObserver } from '../core/observe.js';
+import { ranOutcome } from '../core/outcome.js';
 import { type Logger, checkLoggerOption, pickLogger } from '../core/logger.js';
 import { DEFAULT_QUEUE_NAME } from './handoff.js';
 import type { JobObserver, JobResult } from './job-report.js';
@@ -100,7 +101,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     );
     try {
       const ran = await inside();
-      report(ran === 'stale' ? 'stale' : ran > 0 ? 'handled' : 'no_handler');
+      report(ranOutcome(ran));
       return ran;
     } catch (error) {
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
