@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { parseJsonBody } from '../core/json-body.js';
 import { HTTPSMS_ISSUER } from '../httpsms/constants.js';
 import { type SignableBody, type SignedBody, type SignedRequest, toBytes } from './signable.js';
 
@@ -47,10 +48,9 @@ export async function signHttpsmsRequest<B extends SignableBody>(
  * test may sign a body with a byte-order mark, or one that is not JSON at all, to see the receiver refuse it.
  */
 function readEvent(bytes: string | Uint8Array): { type?: unknown; data?: { user_id?: unknown } } | undefined {
-  // TextDecoder drops a leading byte-order mark; a string may still start with one.
-  const text = typeof bytes === 'string' ? bytes.replace(/^\uFEFF/, '') : new TextDecoder().decode(bytes);
   try {
-    const json: unknown = JSON.parse(text);
+    // Read as the receiver reads it (a byte-order mark is allowed).
+    const json = parseJsonBody(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
     return typeof json === 'object' && json !== null ? (json as { type?: unknown; data?: { user_id?: unknown } }) : undefined;
   } catch {
     return undefined;
