@@ -186,6 +186,19 @@ describe('the memory store', () => {
     expect(store.size).toBe(1);
   });
 
+  it('evicts the oldest claim first when full, done or not: completing a claim keeps its place', () => {
+    const evicted: string[] = [];
+    const store = createMemoryStore({ maxEntries: 2, onEarlyEviction: ({ key }) => void evicted.push(key) });
+    const a = store.claim('a', 60_000);
+    store.claim('b', 60_000);
+    if (a.state !== 'claimed') throw new Error('expected a claim');
+    store.complete('a', a.token, 86_400_000);
+    store.claim('c', 60_000);
+    expect(evicted).toEqual(['a']);
+    expect(store.peek('a')).toBeUndefined();
+    expect(store.peek('b')).toBe('in_progress');
+  });
+
   it('lets a claim lapse after its time, and the next claim is a redelivery', () => {
     let now = 0;
     const store = createMemoryStore({ now: () => now });

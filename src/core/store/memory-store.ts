@@ -48,7 +48,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   // Keys in the order they were last written, with the token they had then: evicting the oldest is a step of
-  // `head`, not a scan (deleting from the front of a Map makes finding its first key slower and slower).
+  // `head`, not a scan (deleting from the front of a Map makes finding its first key slower and slower). Completing
+  // a claim keeps its place: the oldest claim is evicted first, done or not.
   let order: Array<{ key: string; token: number }> = [];
   let head = 0;
   let sequence = 0;
@@ -59,6 +60,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     entries.delete(key);
     // A claim that lapsed (its instance died mid-delivery) makes the next attempt a redelivery.
     return entry.state === 'in_progress' ? { state: 'released', expiresAt: Infinity, token: 0, redelivery: true } : undefined;
+  }
+
+  /** The claim under `token` is still the one in progress (not lapsed, released or taken over since). */
+  function holds(entry: Entry | undefined, token: string): entry is Entry {
+    return entry?.state === 'in_progress' && String(entry.token) === token;
   }
 
   function evict(key: string, entry: Entry): void {
@@ -103,7 +109,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     complete(key, token, retentionMs) {
       const entry = entries.get(key);
-      if (entry?.state === 'in_progress' && String(entry.token) === token) {
+      if (holds(entry, token)) {
         // The common case, done in place: no new entry and no second place in the age queue for every delivery.
         entry.state = 'done';
         entry.expiresAt = now() + retentionMs;
@@ -114,7 +120,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     release(key, token) {
       const entry = entries.get(key);
-      if (entry?.state === 'in_progress' && String(entry.token) === token) put(key, 'released', now() + RELEASED_MS);
+      if (holds(entry, token)) put(key, 'released', now() + RELEASED_MS);
     },
   };
 }
