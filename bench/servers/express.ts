@@ -10,7 +10,9 @@ import { createWebhookTracing } from 'sms-webhooks/otel';
 import { createQueueHandoff } from 'sms-webhooks/queue';
 import { BasicTracerProvider, BatchSpanProcessor, InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Registry } from 'prom-client';
+import type { Span } from '@opentelemetry/api';
 import { BENCH_SECRET } from '../deliveries.js';
+import { FLOOR_BODY, FLOOR_HEADERS, verifyAndParse } from './floor.js';
 import type { BenchServer } from './types.js';
 
 /** Express 5 routes: the bare floor, ours, octokit's, and what a careful user writes by hand. */
@@ -28,15 +30,20 @@ export const expressServers: Record<string, (redisPort: number) => Promise<Bench
     return listen(express().post('/hook', mtaWebhooks({ secret: BENCH_SECRET, handlers: { 'delivery-status': counter.add } })), counter);
   },
   'mta-observed': () => {
-    // Metrics in a registry of its own and one span per delivery, batched (as production exports them) to memory
-    // (emptied every second so
-    // that the run measures the spans, not a growing array).
+    // Metrics in a registry of its own and one span per delivery, batched (as production exports them) to memory.
     const counter = count();
-    const exporter = new InMemorySpanExporter();
-    setInterval(() => exporter.reset(), 1000).unref();
-    const tracing = createWebhookTracing({ tracerProvider: new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] }) });
+    const tracing = createWebhookTracing({ tracerProvider: batchedToMemory() });
     const metrics = createWebhookMetrics({ registry: new Registry() });
     return listen(express().post('/hook', mtaWebhooks({ secret: BENCH_SECRET, metrics, tracing, handlers: { 'delivery-status': counter.add } })), counter);
+  },
+  'mta-span': () => {
+    // The OpenTelemetry SDK's own share: the same route and the same span pipeline, with an observer that only
+    // starts and ends one span per delivery (no attributes, no hashing, no metrics). sms-webhooks' tracing cannot
+    // cost less than this.
+    const counter = count();
+    const tracer = batchedToMemory().getTracer('bench');
+    const observer = { started: () => tracer.startSpan('webhook mta'), finished: (_report: unknown, span: unknown) => (span as Span).end() };
+    return listen(express().post('/hook', mtaWebhooks({ secret: BENCH_SECRET, observers: [observer], handlers: { 'delivery-status': counter.add } })), counter);
   },
   'mta-redis': (redisPort) => {
     // De-duplication in a Redis shared by every instance.
@@ -58,6 +65,24 @@ export const expressServers: Record<string, (redisPort: number) => Promise<Bench
     webhooks.on('ping', counter.add);
     return listen(express().post('/hook', createNodeMiddleware(webhooks, { path: '/hook' })), counter);
   },
+  floor: () => {
+    // The least a verifying route does (HMAC, compare, JSON.parse), on a body read straight from the stream.
+    const counter = count();
+    return listen(express().post('/hook', (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        try {
+          verifyAndParse(Buffer.concat(chunks), req.headers['x-signature'] as string | undefined);
+        } catch {
+          res.writeHead(401).end();
+          return;
+        }
+        counter.add();
+        res.writeHead(200, FLOOR_HEADERS).end(FLOOR_BODY);
+      });
+    }), counter);
+  },
   handwritten: () => {
     // What a careful user writes from the provider docs: raw body, HMAC, constant-time compare, zod.
     const counter = count();
@@ -78,6 +103,13 @@ export const expressServers: Record<string, (redisPort: number) => Promise<Bench
     }), counter);
   },
 };
+
+/** A span pipeline as production runs one (batched), exporting to memory that is emptied every second. */
+function batchedToMemory(): BasicTracerProvider {
+  const exporter = new InMemorySpanExporter();
+  setInterval(() => exporter.reset(), 1000).unref();
+  return new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });
+}
 
 export function count(): { add: () => void; value: () => number } {
   let handled = 0;

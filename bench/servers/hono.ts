@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { mtaWebhooks } from 'sms-webhooks/fetch';
 import { BENCH_SECRET } from '../deliveries.js';
 import { count } from './express.js';
+import { FLOOR_BODY, FLOOR_HEADERS, verifyAndParse } from './floor.js';
 import type { BenchServer } from './types.js';
 
 /** Hono on @hono/node-server: a bare route that only reads the body, our Fetch entry, and octokit's web middleware. */
@@ -15,6 +16,15 @@ export const honoServers: Record<string, () => Promise<BenchServer>> = {
       await c.req.text();
       counter.add();
       return c.json({ ok: true });
+    }), counter);
+  },
+  'hono-floor': () => {
+    // The least a verifying route does (HMAC, compare, JSON.parse), nothing else.
+    const counter = count();
+    return listen(new Hono().post('/hook', async (c) => {
+      verifyAndParse(new Uint8Array(await c.req.arrayBuffer()), c.req.header('x-signature'));
+      counter.add();
+      return new Response(FLOOR_BODY, { status: 200, headers: FLOOR_HEADERS });
     }), counter);
   },
   'hono-mta': () => {
