@@ -86,7 +86,8 @@ export function createDeliveryFlow<E extends { type: string }>(options: FlowOpti
       checkContentHeaders(incoming.header, limit);
       const read = incoming.readBody(limit);
       // Bytes at hand cost no timer and no turn of the event loop.
-      rawBody = read instanceof Uint8Array ? read : await withTimeout(read, options.bodyTimeoutMs, () => bodyTimedOut(options.bodyTimeoutMs));
+      // The deadline keeps the process alive: the delivery is answered 408 even when nothing else holds it.
+      rawBody = read instanceof Uint8Array ? read : await withTimeout(read, options.bodyTimeoutMs, () => bodyTimedOut(options.bodyTimeoutMs), true);
       if (rawBody.length > limit) throw tooLarge(limit);
       // A body that was still arriving when close() began is not handled any more.
       if (closing) throw receiverClosing();
