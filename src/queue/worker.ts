@@ -55,15 +55,16 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
   /**
    * Runs the job inside an observer's context (a trace). Once the observer has started the job, that run is the
    * job's result, whatever the observer returns (nothing, when it forgot to return it) and whether it throws or
-   * rejects after: the handlers never run twice, nor unwatched. An observer that fails is logged; one that fails
-   * before starting the job leaves it to run without it.
+   * rejects after: the handlers never run twice, nor unwatched. An observer that fails, or that settles without
+   * starting the job, is logged, and the job runs without it (once: a late start by the observer gets that run).
    */
   function runInside<T>(observer: JobObserver, token: unknown, next: () => Promise<T>, provider: string): Promise<T> {
     let running: Promise<T> | undefined;
+    const start = () => (running ??= next());
     const failed = (failure: unknown): Promise<T> => {
       if (!running) {
         log.error({ provider, err: failure }, OBSERVER_FAILED);
-        return next();
+        return start();
       }
       // The run's own rejection passed on is the job's failure, not the observer's.
       return running.then(
@@ -76,11 +77,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): Worker<Hando
     };
     let result: unknown;
     try {
-      result = observer.runInJob!(token, () => (running = next()));
+      result = observer.runInJob!(token, start);
     } catch (failure) {
       return failed(failure);
     }
-    return Promise.resolve(result).then((value) => running ?? (value as T), failed);
+    return Promise.resolve(result).then(
+      () => running ?? failed(new Error('runInJob settled without running the job it was given')),
+      failed,
+    );
   }
 
   /** Each job is told to the observers (metrics, traces) with its result, inside their context. */

@@ -152,6 +152,36 @@ describeWithRedis('the queue worker reads what the receiver accepted, and awaits
     expect(results).toEqual(['handled']);
   });
 
+  it('runs the job once, and logs the observer, when runInJob settles without running it (and starts it late)', async () => {
+    expect((await enqueue(JSON.stringify(mtaFixture('delivery-status', { overrides: { messageId: 'observer-never-runs' } })))).status).toBe(200);
+    const logs = captureLogs();
+    const results: string[] = [];
+    let lateStart: Promise<unknown> | undefined;
+    const skipping: JobObserver = {
+      jobFinished: (report) => void results.push(report.result),
+      // Settles at once; starts the job only later, when the worker has already run it without the observer.
+      runInJob: ((_token: unknown, run: () => Promise<unknown>) => {
+        setTimeout(() => void (lateStart = run()), 50);
+        return Promise.resolve();
+      }) as unknown as JobObserver['runInJob'],
+    };
+    let ran = 0;
+    bed.workers.push(createWebhookWorker({
+      connection: connection(),
+      queueName: bed.queueName,
+      handlers: { mta: { 'delivery-status': () => void (ran += 1) } },
+      tracing: skipping,
+      logger: logs.logger,
+    }));
+    await waitUntil(async () => Object.values(await bed.handoff.queue.getJobCounts('failed', 'completed')).some((count) => count > 0));
+    expect(await bed.handoff.queue.getJobCounts('failed', 'completed')).toEqual({ failed: 0, completed: 1 });
+    await waitUntil(() => lateStart !== undefined);
+    await lateStart;
+    expect(ran).toBe(1);
+    expect(results).toEqual(['handled']);
+    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 50, msg: expect.stringContaining('job observer failed'), err: expect.objectContaining({ message: expect.stringContaining('without running the job') }) }));
+  });
+
   it('takes handlers keyed by provider, and still the flat 0.1 map; a key no provider has is a TypeError', async () => {
     expect(() => createWebhookWorker({ connection: connection(), queueName: bed.queueName, handlers: { mta: { 'message.phone.received': () => {} } } as never })).toThrow(
       /handlers\.mta.*message\.phone\.received/,
