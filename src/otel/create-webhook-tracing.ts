@@ -48,7 +48,8 @@ export function createWebhookTracing(options: WebhookTracingOptions = {}): Webho
       leaveDelivery(span);
       if (report.event !== undefined) span.updateName(`webhook ${report.provider} ${report.event}`);
       const attributes = deliveryAttributes(report);
-      if (report.outcome === 'failed') fail(span, report.code ?? 'failed', report.error);
+      // A failure, or a handler that failed behind the 503 close() answered (outcome 'rejected', error kept).
+      if (report.outcome === 'failed' || report.error !== undefined) fail(span, report.code ?? 'failed', report.error);
       endWithKey(span, report.key, attributes);
     },
     jobStarted(job: JobStart) {

@@ -6,6 +6,7 @@ import { mtaWebhooks } from '../../src/express/mta';
 import { createWebhookTracing } from '../../src/otel';
 import { httpsmsFixture, mtaFixture, signedHttpsmsRequest, signedMtaRequest } from '../../src/testing';
 import { SECRET } from '../helpers/apps';
+import { waitUntil } from '../helpers/redis-server';
 import { setUpTracing } from '../helpers/otel';
 import { AUDIENCE, SIGNING_KEY } from '../helpers/providers';
 
@@ -66,6 +67,29 @@ describe('createWebhookTracing: one span per delivery', () => {
     expect(refused!.name).toBe('webhook mta');
     expect(refused!.attributes).toMatchObject({ 'sms_webhooks.outcome': 'rejected', 'http.response.status_code': 401, 'error.type': 'signature.invalid' });
     expect(refused!.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it('marks the span an error when a handler failed behind the 503 close() answered', async () => {
+    let finish!: () => void;
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    const slow = () => {
+      started();
+      return new Promise<void>((_resolve, reject) => (finish = () => reject(new Error('db down for +15555550123'))));
+    };
+    const route = mtaWebhooks({ secret: SECRET, tracing, logger: false, closeTimeoutMs: 50, handlers: { 'delivery-status': slow } });
+    const signed = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), SECRET);
+    const pending = request(app(route, '/mta')).post('/mta').set(signed.headers).send(signed.body).then((response) => response);
+    await handlerStarted;
+    await route.close();
+    expect((await pending).status).toBe(503);
+    finish();
+    await waitUntil(() => otel.exporter.getFinishedSpans().some((span) => span.name === 'webhook mta delivery-status'));
+    const delivery = otel.exporter.getFinishedSpans().find((span) => span.name === 'webhook mta delivery-status')!;
+    expect(delivery.attributes).toMatchObject({ 'sms_webhooks.outcome': 'rejected', 'http.response.status_code': 503, 'error.type': 'receiver.closing' });
+    expect(delivery.status).toEqual({ code: SpanStatusCode.ERROR, message: 'receiver.closing' });
+    expect(delivery.events.map((event) => event.name)).toEqual(['exception']);
+    expect(JSON.stringify(delivery.events)).not.toContain('15555550123');
   });
 
   it('carries the CloudEvents attributes of an httpSMS delivery', async () => {
