@@ -14,6 +14,19 @@ async function until<T>(look: () => T | undefined | null): Promise<T> {
   }
 }
 
+const APP_BODY = 'app-answer-body-7f3c';
+
+/** No body (ours or the app's), phone number, signature or secret in what the terminal printed. */
+function expectNothingPersonal(printed: string, sent: { body: unknown; headers: Record<string, string> }, secret: string): void {
+  expect(printed).not.toContain(sent.headers['X-Signature']);
+  expect(printed).not.toContain(secret);
+  const phones = String(sent.body).match(/\+\d{10,}/g) ?? [];
+  expect(phones.length).toBeGreaterThan(0);
+  for (const phone of phones) expect(printed).not.toContain(phone);
+  expect(printed).not.toContain('"messageId"');
+  expect(printed).not.toContain(APP_BODY);
+}
+
 describe('sms-webhooks inspect', () => {
   it('refuses NODE_ENV=production unless told', async () => {
     const cli = cliIo({ NODE_ENV: 'production' });
@@ -44,14 +57,7 @@ describe('sms-webhooks inspect', () => {
       expect(cli.err()).toContain('#1 → your app: no answer (ECONNREFUSED)');
       const record = (await (await fetch(`${url}/api/deliveries`)).json()) as { deliveries: { forward?: { error?: string } }[] };
       expect(record.deliveries[0]?.forward?.error).toBe('ECONNREFUSED');
-      // No body, phone number or signature in the terminal.
-      const printed = cli.out() + cli.err();
-      expect(printed).not.toContain(sent.headers['X-Signature']);
-      expect(printed).not.toContain(secret);
-      const phones = String(sent.body).match(/\+\d{10,}/g) ?? [];
-      expect(phones.length).toBeGreaterThan(0);
-      for (const phone of phones) expect(printed).not.toContain(phone);
-      expect(printed).not.toContain('"messageId"');
+      expectNothingPersonal(cli.out() + cli.err(), sent, secret);
     } finally {
       process.emit('SIGTERM');
     }
@@ -60,7 +66,8 @@ describe('sms-webhooks inspect', () => {
 
   it('prints the app’s status on stdout when it answers', async () => {
     const secret = 'cli-inspect-secret-1a2b3c4d5e6f';
-    const app = createServer((req, res) => req.resume().on('end', () => res.end('handled')));
+    // The app's own answer body, which the terminal must not print (it may hold anything the app chose to send).
+    const app = createServer((req, res) => req.resume().on('end', () => res.end(APP_BODY)));
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
     const cli = cliIo({});
     const running = runCli(['inspect', '--port', '0', '--secret', secret, '--signing-key', 'k'.repeat(32), '--forward', `http://127.0.0.1:${(app.address() as AddressInfo).port}/webhooks/mta`], cli.io);
@@ -76,6 +83,7 @@ describe('sms-webhooks inspect', () => {
       expect(cli.out().match(/#1 → your app: 200/g)).toHaveLength(1);
       expect(cli.out().match(/#1 → your app \(replay\): 200 in \d+ ms/g)).toHaveLength(1);
       expect(cli.err()).not.toContain('your app');
+      expectNothingPersonal(cli.out() + cli.err(), sent, secret);
     } finally {
       process.emit('SIGTERM');
       await new Promise((resolve) => app.close(resolve));
@@ -88,7 +96,7 @@ describe('sms-webhooks inspect', () => {
     // The app holds every answer until two forwards have arrived: by then the first delivery has left the ring.
     const held: Array<() => void> = [];
     const app = createServer((req, res) => req.resume().on('end', () => {
-      held.push(() => res.end('handled'));
+      held.push(() => res.end(APP_BODY));
       if (held.length === 2) for (const answer of held) answer();
     }));
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
@@ -96,13 +104,12 @@ describe('sms-webhooks inspect', () => {
     const running = runCli(['inspect', '--port', '0', '--keep', '1', '--secret', secret, '--signing-key', 'k'.repeat(32), '--forward', `http://127.0.0.1:${(app.address() as AddressInfo).port}/webhooks/mta`], cli.io);
     try {
       const url = await until(() => /Inspector: (http:\S+)\//.exec(cli.out())?.[1]);
-      for (let index = 0; index < 2; index += 1) {
-        const sent = signedMtaRequest(mtaFixture('delivery-status', { unique: true }), secret);
-        expect((await fetch(`${url}/webhooks/mta`, { method: 'POST', headers: sent.headers, body: sent.body })).status).toBe(200);
-      }
+      const sent = [0, 1].map(() => signedMtaRequest(mtaFixture('delivery-status', { unique: true }), secret));
+      for (const one of sent) expect((await fetch(`${url}/webhooks/mta`, { method: 'POST', headers: one.headers, body: one.body })).status).toBe(200);
       await until(() => cli.out().includes('#1 → your app') && cli.out().includes('#2 → your app'));
       expect(cli.out()).toMatch(/#1 → your app: 200 in \d+ ms/);
       expect(cli.out()).toMatch(/#2 → your app: 200 in \d+ ms/);
+      for (const one of sent) expectNothingPersonal(cli.out() + cli.err(), one, secret);
     } finally {
       process.emit('SIGTERM');
       app.closeAllConnections();

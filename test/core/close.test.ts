@@ -60,6 +60,11 @@ describe('close() leaves no delivery unanswered', () => {
     expect(deliveryLines).toHaveLength(1);
     expect(deliveryLines[0]).toMatchObject({ status: 503, code: 'receiver.closing' });
     if (ending === 'fails') expect(JSON.stringify(deliveryLines[0]?.err)).toContain('db down');
+    // Above debug, that line holds no phone number and no body, as any delivery's line.
+    const { toNumber, fromNumber } = JSON.parse(String(body)) as { toNumber: string; fromNumber: string };
+    expect(logs.text()).not.toContain(toNumber);
+    expect(logs.text()).not.toContain(fromNumber);
+    expect(logs.text()).not.toContain(String(body));
   });
 
   it('answers 503 to a body still arriving when close() began, and does not run its handler', async () => {

@@ -77,6 +77,7 @@ describe('never silent: the default logger', () => {
         expect(answer.status).toBe(401);
       });
       expect(lines).toEqual([expect.objectContaining({ level: 40, code: 'signature.invalid' })]);
+      expect(JSON.stringify(lines)).not.toContain('0'.repeat(64));
     } finally {
       await app.close();
     }

@@ -78,7 +78,12 @@ describe('why an httpSMS token was refused', () => {
 
   it('httpSMS signing with the key plus a Windows newline or a leading space: the same causes as for MTA', async () => {
     for (const padded of [`${KEY}\r\n`, ` ${KEY}`]) {
-      expect((await refusal(await bearer({}, { key: padded }))).diagnosis).toMatch(/^httpSMS signs with the key plus leading or trailing whitespace/);
+      const token = await bearer({}, { key: padded });
+      const result = await refusal(token);
+      expect(result.diagnosis).toMatch(/^httpSMS signs with the key plus leading or trailing whitespace/);
+      // The diagnosis names the cause, never the key or the token (answer and log lines alike).
+      expect(result.text).not.toContain(KEY);
+      expect(result.text).not.toContain(token.slice('Bearer '.length));
     }
   });
 
@@ -94,6 +99,10 @@ describe('why an httpSMS token was refused', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(401));
     const diagnoses = logs.lines.filter((line) => line.level === 40).map((line) => String(line.diagnosis));
     expectDiagnosisBudget(diagnoses, /^a different key/, 30, 20, elapsed);
+    // Neither the forged token nor the key reaches an answer or a log line.
+    const everything = logs.text() + answers.map((answer) => answer.text).join('');
+    expect(everything).not.toContain(forged.slice('Bearer '.length));
+    expect(everything).not.toContain(KEY);
   });
 
   it('in production the answer names the failed check only; the log line has the cause', async () => {

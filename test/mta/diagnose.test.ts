@@ -159,5 +159,9 @@ describe('a flood of forged signatures', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(401));
     const diagnoses = logs.lines.filter((line) => line.level === 40).map((line) => String(line.diagnosis));
     expectDiagnosisBudget(diagnoses, /^a different secret/, 30, 20, elapsed);
+    // Neither the forged signature nor the secret reaches an answer or a log line.
+    const everything = logs.text() + answers.map((answer) => answer.text).join('');
+    expect(everything).not.toContain(forged['X-Signature']);
+    expect(everything).not.toContain(SECRET);
   });
 });
