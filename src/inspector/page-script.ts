@@ -76,12 +76,6 @@ function copy(text) {
   if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
   var area = el('textarea', {}); area.value = text; document.body.appendChild(area); area.select(); document.execCommand('copy'); area.remove(); return Promise.resolve();
 }
-function upsert(d, isNew) {
-  var i = state.deliveries.findIndex(function (x) { return x.id === d.id; });
-  if (i >= 0) state.deliveries[i] = d; else if (isNew) state.deliveries.unshift(d);
-  if (state.info && state.deliveries.length > state.info.keep) state.deliveries.length = state.info.keep;
-  render();
-}
 function setupSamples(samples) {
   var select = $('sample-event');
   samples.forEach(function (s) { s.events.forEach(function (e) { select.appendChild(el('option', { value: s.provider + ' ' + e, text: s.provider + ' · ' + e })); }); });
@@ -112,6 +106,8 @@ function load() {
     return false;
   });
 }
+// Rows from a load and from the stream go through one merge: an update for a row the page has not listed yet (it
+// arrived between a list made earlier and the stream's start) adds that row instead of being dropped.
 function merge(listed) {
   var byId = {};
   state.deliveries.forEach(function (d) { byId[d.id] = d; });
@@ -120,13 +116,13 @@ function merge(listed) {
     // A row the stream already settled (the app answered) is not set back to pending by an older list.
     if (!(shown && shown.forward && !shown.forward.pending && d.forward && d.forward.pending)) byId[d.id] = d;
   });
-  state.deliveries = Object.keys(byId).map(function (id) { return byId[id]; }).sort(function (a, b) { return b.id - a.id; }).slice(0, state.info.keep);
+  state.deliveries = Object.keys(byId).map(function (id) { return byId[id]; }).sort(function (a, b) { return b.id - a.id; }).slice(0, state.info ? state.info.keep : undefined);
   render();
 }
 load();
 var source = new EventSource('./api/stream');
 source.onopen = function () { load().then(function (loaded) { if (loaded) { $('live').textContent = 'live'; document.body.setAttribute('data-live', '1'); } }); };
 source.onerror = function () { $('live').textContent = 'reconnecting…'; };
-source.addEventListener('delivery', function (e) { upsert(JSON.parse(e.data), true); });
-source.addEventListener('update', function (e) { upsert(JSON.parse(e.data), false); });
+source.addEventListener('delivery', function (e) { merge([JSON.parse(e.data)]); });
+source.addEventListener('update', function (e) { merge([JSON.parse(e.data)]); });
 `;

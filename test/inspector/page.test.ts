@@ -16,6 +16,8 @@ describeWithBrowser('the inspector page in Chromium', () => {
   let inspect: InspectServer;
   let page: Page;
   const appGot: string[] = [];
+  // While set, the app holds its answers until this settles.
+  let appHolds: Promise<void> | undefined;
 
   beforeAll(async () => {
     // The user's app behind --forward: it records the bytes it got and answers in its own way.
@@ -24,7 +26,7 @@ describeWithBrowser('the inspector page in Chromium', () => {
       req.on('data', (chunk: Buffer) => (body += String(chunk)));
       req.on('end', () => {
         appGot.push(body);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"app":"stored it"}');
+        void (appHolds ?? Promise.resolve()).then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"app":"stored it"}'));
       });
     });
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
@@ -112,6 +114,35 @@ describeWithBrowser('the inspector page in Chromium', () => {
       await late.locator(`[data-testid=row][data-id="${id}"]`).waitFor();
     } finally {
       await late.close();
+    }
+  });
+
+  it('shows a delivery it learns of only from an update (the app answered), when its list was made before it', async () => {
+    const stale = await browser.newPage();
+    let releaseApp!: () => void;
+    appHolds = new Promise<void>((resolve) => (releaseApp = resolve));
+    try {
+      const sent = signedMtaRequest(mtaFixture('delivery-status', { overrides: { messageId: 'known-only-from-update' } }), SECRET);
+      expect((await post(sent.headers, sent.body)).status).toBe(200);
+      const id = (await (await fetch(`${inspect.url.replace('127.0.0.1', 'localhost')}/api/deliveries`)).json() as { deliveries: { id: number }[] }).deliveries[0]!.id;
+      // Every list this page loads is one made before the delivery arrived; the stream never sends it as new.
+      await stale.route('**/api/deliveries', async (route) => {
+        const answer = await route.fetch();
+        const info = (await answer.json()) as { deliveries: { id: number }[] };
+        await route.fulfill({ response: answer, json: { ...info, deliveries: info.deliveries.filter((delivery) => delivery.id !== id) } });
+      });
+      await stale.goto(`${inspect.url.replace('127.0.0.1', 'localhost')}/`);
+      await stale.waitForSelector('body[data-live="1"]');
+      expect(await stale.locator(`[data-testid=row][data-id="${id}"]`).count()).toBe(0);
+      releaseApp();
+      const row = stale.locator(`[data-testid=row][data-id="${id}"]`);
+      await row.waitFor();
+      await row.click();
+      await stale.locator('[data-testid=forward-answer]', { hasText: '{"app":"stored it"}' }).waitFor();
+    } finally {
+      appHolds = undefined;
+      releaseApp();
+      await stale.close();
     }
   });
 
